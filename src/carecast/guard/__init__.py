@@ -1,0 +1,9 @@
+"""guard: check a post against HIPAA and professional guidance. Pure: text in, findings out."""
+
+from carecast.guard.check import check
+from carecast.guard.context import Context
+from carecast.guard.findings import Finding, Report, Severity
+from carecast.guard.policy import Policy, load_policy
+from carecast.guard.registry import RULES
+
+__all__ = ["RULES", "Context", "Finding", "Policy", "Report", "Severity", "check", "load_policy"]

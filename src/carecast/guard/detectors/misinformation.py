@@ -1,0 +1,116 @@
+"""``misinformation.claim``: health claims that established evidence contradicts.
+
+Each entry pairs a subject with a claim made about it in the same sentence
+("vaccines ... cause ... autism"). A sentence that debunks the claim ("No, vaccines
+do not cause autism", "the myth that ...") is not reported. The fix names a
+trusted source on the topic.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from carecast.guard.detector import Detector
+from carecast.guard.document import Document
+from carecast.guard.findings import Finding
+
+
+@dataclass(frozen=True, slots=True)
+class Myth:
+    topic: str
+    pattern: re.Pattern[str]
+    source: str
+    negated: bool = False  # the claim itself is a denial ("HIV doesn't cause AIDS")
+
+
+def _myth(topic: str, pattern: str, source: str, negated: bool = False) -> Myth:
+    return Myth(topic, re.compile(pattern, re.IGNORECASE), source, negated)
+
+
+GAP = r"[^.!?\n]{0,60}?"
+CURE = r"(?:cures?d?|curing|reverses?d?|reversing|eliminates?|heals?|healed|kills?|destroys?|eradicates?|gets? rid of|got rid of|fix(?:es|ed)?|beats?|beat)"
+NATURAL = (
+    r"(?:herb(?:al|s)?|natural(?:ly| remedies| treatments?| cures?)?|essential oils?|alkaline|baking soda"
+    r"|apricot (?:seeds|kernels)|laetrile|vitamin c (?:drips|infusions)|high-dose vitamin c|cannabis oil"
+    r"|cbd|juic(?:e|ing)|detox\w*|homeopath\w*|colloidal silver|turmeric|garlic|apple cider vinegar"
+    r"|fasting|keto|raw vegan|celery juice|black seed|oregano oil|ozone|coffee enemas?|bleach|mms"
+    r"|chlorine dioxide|hydrogen peroxide|turpentine|urine therapy|prayer alone|energy healing|reiki)"
+)
+INCURABLE = (
+    r"(?:cancer|tumou?rs?|leukemia|diabetes|type 1|huntington'?s|multiple sclerosis|\bms\b|autism"
+    r"|alzheimer'?s|dementia|parkinson'?s|hiv|aids|als|lupus|covid|hepatitis|schizophrenia)"
+)
+MYTHS: tuple[Myth, ...] = (
+    _myth("vaccines", rf"\bvacc\w*{GAP}\b(?:cause|causes|caused|causing|lead to|leads to|linked to|trigger\w*)\b{GAP}\bautis\w*",
+          "https://www.cdc.gov/vaccine-safety/"),
+    _myth("vaccines", rf"\b(?:vacc\w*|jabs?|shots?|mrna)\b{GAP}\b(?:microchips?|5g|magneti[sc]\w*|steriliz\w*|steriliz|sterilis\w*"
+          rf"|alters? (?:your )?dna|changes? (?:your )?dna|rewrites? (?:your )?dna|shedding|graphene|tracking devices?"
+          rf"|aborted fetal|antifreeze|kill(?:s|ed)? more (?:people )?than|more dangerous than (?:the )?(?:disease|virus|measles|covid)"
+          rf"|turbo cancer|causes? (?:infertility|sids|cancer|the flu|aids))",
+          "https://www.cdc.gov/vaccine-safety/"),
+    _myth("vaccines", rf"\bflu (?:shot|vaccine|jab)s?{GAP}\b(?:gives?|gave|causes?|caused)\s+(?:you\s+)?(?:the\s+)?flu\b",
+          "https://www.cdc.gov/flu/vaccines/"),
+    _myth("covid", rf"\b5g\b{GAP}\b(?:covid|coronavirus|virus|cancer|causes|spreads)|\b(?:covid|coronavirus){GAP}\b5g\b",
+          "https://www.who.int/emergencies/diseases/novel-coronavirus-2019"),
+    _myth("covid", rf"\b(?:ivermectin|hydroxychloroquine|hcq|bleach|chlorine dioxide|mms|colloidal silver|zinc alone)\b{GAP}"
+          rf"\b(?:cures?|cured|treats?|prevents?|kills?|beats?|stops?|works? (?:against|for))\b{GAP}\b(?:covid|coronavirus|the virus|sars-cov-2)",
+          "https://www.fda.gov/consumers/consumer-updates/why-you-should-not-use-ivermectin-treat-or-prevent-covid-19"),
+    _myth("covid", r"\bcovid(?:-19)? (?:is|was) (?:a hoax|fake|just (?:a|the) (?:cold|flu)|no worse than (?:a|the) (?:cold|flu)|made up)"
+          r"|\bmasks?\b[^.!?\n]{0,40}\b(?:cause|causes|give you)\b[^.!?\n]{0,20}\b(?:co2 poisoning|hypoxia|oxygen deprivation|pneumonia)",
+          "https://www.who.int/emergencies/diseases/novel-coronavirus-2019"),
+    _myth("antibiotics", rf"\bantibiotics?\b{GAP}\b(?:cure|cures|treat|treats|fix|fixes|kill|kills|help with|helps with|work for|works for|needed for|clear up|clears up|knock out)\b"
+          rf"{GAP}\b(?:colds?|flu|influenza|viral|virus(?:es)?|covid|common cold)\b",
+          "https://www.cdc.gov/antibiotic-use/"),
+    _myth("hiv", r"\bhiv\b[^.!?\n]{0,30}\b(?:does ?n[o']t|doesnt|does not|never) cause(?:s)? aids|\baids is(?: not| n't) caused by hiv|\bhiv is (?:harmless|a myth|a hoax)",
+          "https://www.hiv.gov/hiv-basics/", negated=True),
+    _myth("cures", rf"\b{NATURAL}\b{GAP}\b{CURE}\b{GAP}\b{INCURABLE}|\b{INCURABLE}\b{GAP}\b(?:cured|reversed|gone|disappeared|healed)\b{GAP}\b(?:with|by|using|thanks to|after)\b{GAP}\b{NATURAL}",
+          "https://www.cancer.gov/about-cancer/treatment/cam"),
+    _myth("cures", rf"\b(?:stopped|quit|ditched|came off)\b{GAP}\b(?:meds|medications?|chemo\w*|insulin|treatment|prescriptions?)\b{GAP}\b(?:natural|herbal|herbs|remedy|remedies|juice|oils?)\b",
+          "https://medlineplus.gov/herbalmedicine.html"),
+    _myth("cancer", r"\bcancer is (?:just )?(?:a fungus|caused by (?:a )?fungus|an acid(?:ic)? (?:body|condition))|\bsugar feeds cancer\b|\bchemo(?:therapy)? (?:is (?:just )?poison|kills more (?:people )?than|never works|doesn'?t work)",
+          "https://www.cancer.gov/about-cancer/causes-prevention/risk/myths"),
+    _myth("fluoride", r"\bfluoride\b[^.!?\n]{0,50}\b(?:lowers? (?:your |kids'? |children'?s )?iq|mind control|is (?:a )?poison|neurotoxin|causes? (?:cancer|autism|adhd))",
+          "https://www.cdc.gov/fluoridation/"),
+    _myth("sunscreen", r"\bsunscreens?\b[^.!?\n]{0,40}\b(?:causes?|gives? you) (?:skin )?cancer",
+          "https://www.aad.org/public/everyday-care/sun-protection/"),
+    _myth("other", r"\bmeasles (?:is|are) (?:harmless|no big deal|just a rash|good for)|\braw milk\b[^.!?\n]{0,40}\b(?:cures?|prevents?|is safer|boosts? immunity)"
+          r"|\bdetox\w*\b[^.!?\n]{0,40}\b(?:flush(?:es)?|removes?|pulls?) (?:out )?(?:all )?(?:the )?toxins|\bvaccines? (?:are|is) (?:poison|toxic)\b"
+          r"|\bnatural immunity is (?:always )?(?:better|safer) than (?:the )?vacc\w*|\bautism is caused by\b[^.!?\n]{0,30}\b(?:vacc\w*|tylenol|bad parenting)",
+          "https://medlineplus.gov/"),
+)
+DEBUNK = re.compile(
+    r"(?i)\b(?:myths?|false|debunk\w*|hoax(?:es)? (?:that|like|about)|misinformation|misinfo|not true|untrue"
+    r"|no evidence|isn'?t true|is wrong|are wrong|fake news|rumou?rs?|claims? that|despite what|contrary to"
+    r"|do(?:es)? not|don'?t|doesn'?t|never|no,|nope|not|can'?t|cannot|won'?t|wrong|lie|lies|busted|fact ?check)\b"
+)
+DEBUNK_FOR_DENIALS = re.compile(
+    r"(?i)\b(?:myths?|false|debunk\w*|misinformation|not true|untrue|no evidence|isn'?t true|is wrong"
+    r"|fake news|rumou?rs?|claims? that|despite what|contrary to|busted|fact ?check)\b"
+)
+
+
+class MisinformationClaim(Detector):
+    rule = "misinformation.claim"
+    severity = "block"
+    message = "Health claim contradicted by established evidence"
+    suggestion = "Remove the claim. Trusted source: https://medlineplus.gov/"
+    source = "AMA Opinion 1.2.12; FSMB 2021: do not spread health misinformation"
+
+    def detect(self, doc: Document) -> Iterator[Finding]:
+        for myth in MYTHS:
+            for m in myth.pattern.finditer(doc.text):
+                s, e = doc.sentence_at(m.start())
+                sentence = doc.text[s:e]
+                debunk = DEBUNK_FOR_DENIALS if myth.negated else DEBUNK
+                if debunk.search(sentence):
+                    continue
+                yield self.finding(
+                    doc,
+                    m.start(),
+                    m.end(),
+                    f"{myth.topic} myth",
+                    suggestion=f"Remove the claim. Trusted source: {myth.source}",
+                )
+                return

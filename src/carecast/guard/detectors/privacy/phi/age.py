@@ -1,0 +1,67 @@
+"""``privacy.phi.age``: a person's age when it is over 89.
+
+HIPAA lets ages up to 89 stand; older ages must be aggregated as "90 or older".
+Reported: "a 94-year-old", "aged 91", "92 y/o", "93F", "ninety-two", "turned 95",
+"her 101st birthday". Not reported: ages of groups ("patients over 90"), or 89 and
+under.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from carecast.guard.detector import Detector
+from carecast.guard.document import Document
+from carecast.guard.findings import Finding
+
+UNITS = ("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+SPELLED = {f"ninety{sep}{u}": 90 + i for i, u in enumerate(UNITS) for sep in ("-", " ", "")}
+SPELLED.update({"ninety": 90, "a hundred": 100, "one hundred": 100, "hundred": 100})
+SPELLED.update({f"one hundred and {u}": 100 + i for i, u in enumerate(UNITS) if u})
+SPELLED.update({f"one hundred {u}": 100 + i for i, u in enumerate(UNITS) if u})
+NUMBER = r"(\d{2,3}|" + "|".join(sorted((re.escape(k) for k in SPELLED), key=len, reverse=True)) + ")"
+AGE_FORMS = re.compile(
+    rf"(?i:\b{NUMBER}(?:\s*|-)(?:years?|yrs?|yo)(?:\s*|-)old\b"
+    rf"|\b{NUMBER}\s?(?:y/?o|y\.o\.|yo|yrs?\b|years? of age)"
+    rf"|\b(?:aged?|age:)\s*{NUMBER}\b"
+    rf"|\bturn(?:ed|s|ing)\s+{NUMBER}\b"
+    rf"|\b(?:she|he|who)(?:'s|’s|\s+is|\s+was|\s+is now)\s+{NUMBER}(?=\s*(?:[,.;!]|$|and\b|but\b|with\b|years\b))"
+    rf"|\b{NUMBER}(?:st|nd|rd|th)\s+birthday)"
+    rf"|\b(\d{{2,3}})\s?([MF])\b"
+    rf"|\b(?i:centenarian|supercentenarian)\b",
+)
+GROUP_BEFORE = re.compile(
+    r"(?:patients|people|adults|persons|individuals|residents|seniors|those|anyone|everyone"
+    r"|men|women|folks|over|older than|above|under|up to|between|ages|aged \d+ to|from)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _value(token: str) -> int:
+    token = token.lower()
+    return int(token) if token.isdigit() else SPELLED.get(token, 0)
+
+
+class AgeOver89(Detector):
+    rule = "privacy.phi.age"
+    severity = "block"
+    message = "Age over 89"
+    suggestion = "[age 90+]"
+    source = "45 CFR 164.514(b)(2)(i)(C): ages over 89 must be aggregated as 90 or older"
+
+    def detect(self, doc: Document) -> Iterator[Finding]:
+        for m in AGE_FORMS.finditer(doc.text):
+            groups = [g for g in m.groups() if g]
+            if groups:
+                token = groups[0]
+                value = _value(token)
+                if not 90 <= value <= 125:
+                    continue
+                if groups[-1] in ("M", "F") and not doc.near_patient(m.start()):
+                    continue
+            start, end = m.span()
+            before, _ = doc.window(start, end, 20, 0)
+            if GROUP_BEFORE.search(before):
+                continue
+            yield self.finding(doc, start, end, "age over 89")

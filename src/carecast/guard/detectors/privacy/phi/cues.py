@@ -1,0 +1,37 @@
+"""Cues the PHI detectors share: words that tie a detail to a patient, and word lists."""
+
+from __future__ import annotations
+
+import re
+from carecast.guard.document import Document
+
+# Where a detail is said to belong to a group, not a person.
+GROUP_WORDS = re.compile(
+    r"\b(?:patients|people|adults|persons|individuals|residents|seniors|those|anyone|everyone"
+    r"|men|women|folks|population|cohort|group|aged? (?:\d+ )?(?:and|or) (?:over|older|up)"
+    r"|over|older than|above|under|younger than|average|median|mean|rate|per|percent|%)\b",
+    re.IGNORECASE,
+)
+
+HEALTH_CUES = re.compile(
+    r"\b(?:diagnos\w*|surgery|surgical|chemo\w*|cancer|tumou?r|stroke|heart attack|MI|fracture"
+    r"|broke|injur\w*|overdose|OD'?d|pregnan\w*|miscarr\w*|labou?r|delivery|birth|born|deliver\w*"
+    r"|dementia|diabet\w*|HIV|hepatitis|sepsis|pneumonia|covid|flu|infection|rash|fever|pain"
+    r"|seizure\w*|depress\w*|anxiety|suicid\w*|rehab|dialysis|transplant|biopsy|scan|MRI|CT"
+    r"|x-?ray|labs?|results?|a1c|blood (?:pressure|sugar|work)|meds?|medication\w*|prescri\w*"
+    r"|insulin|hospice|icu|er|ed|a&e|admission|admitted|discharge\w*|treatment|therapy|appointment"
+    r"|follow-?up|check-?up|visit|recovery|recovering|condition|disease|disorder|syndrome|symptoms?"
+    r"|sick|ill|illness|hospital\w*|clinic|passed away|died|death|funeral|diagnosis)\b",
+    re.IGNORECASE,
+)
+
+
+def health_near(doc: Document, pos: int) -> bool:
+    """Whether the sentence around ``pos`` mentions health or care."""
+    s, e = doc.sentence_at(pos)
+    return HEALTH_CUES.search(doc.text, s, e) is not None
+
+
+def person_context(doc: Document, pos: int) -> bool:
+    """Whether a detail at ``pos`` is told about a patient: a patient cue nearby, or a reply."""
+    return doc.near_patient(pos)

@@ -1,0 +1,74 @@
+"""``privacy.phi.id``: numbers that identify a person or their things.
+
+Social Security numbers (with the SSA's validity rules), medical record numbers,
+health plan and member ids, account numbers, licence and certificate numbers,
+vehicle ids (VIN, plates) and device serials. Apart from SSNs and VINs, a number
+needs a label before it ("MRN", "member ID", "serial #"). The author's own licence
+or registration number ("my NPI", "my licence #") is not PHI.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from carecast.guard.detector import Detector
+from carecast.guard.document import Document
+from carecast.guard.findings import Finding
+
+SSN = re.compile(r"(?<![\d\-])(\d{3})[- ](\d{2})[- ](\d{4})(?![\d\-])")
+SSN_LABELLED = re.compile(r"\b(?i:ssn|social security(?: number| no\.?| #)?)\s*[:#]?\s*(\d{9})\b")
+VIN = re.compile(r"\b(?=[A-HJ-NPR-Z0-9]*\d)(?=[A-HJ-NPR-Z0-9]*[A-HJ-NPR-Z])[A-HJ-NPR-Z0-9]{17}\b")
+MEDICARE_MBI = re.compile(r"\b[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y]"
+                          r"[AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y]{2}\d{2}\b")
+LABEL = (
+    r"(?:mrn|mr\s?#|medical record(?: number| no\.?| #)?|chart(?: number| no\.?| #)"
+    r"|hospital (?:number|no\.?|#|id)|nhs (?:number|no\.?)|patient (?:id|number|no\.?|#)"
+    r"|member(?:ship)? (?:id|number|no\.?|#)|policy (?:id|number|no\.?|#)|plan (?:id|number|#)"
+    r"|group (?:number|no\.?|#)|subscriber (?:id|number|#)|medicaid(?: id| number| #| no\.?)?"
+    r"|medicare(?: id| number| #| no\.?)?|insurance (?:id|number|no\.?|#)|beneficiary (?:id|number|#)"
+    r"|account(?: number| no\.?| #)?|acct\.?(?: number| no\.?| #)?|invoice (?:number|no\.?|#)"
+    r"|driver'?s? licen[cs]e(?: number| no\.?| #)?|dl\s?#|licen[cs]e (?:number|no\.?|#)"
+    r"|licen[cs]e plate|plate(?: number| no\.?| #)?|tag (?:number|#)|certificate (?:number|no\.?|#)"
+    r"|passport(?: number| no\.?| #)?|serial(?: number| no\.?| #)?|s/n|device (?:id|serial)"
+    r"|udi|lot (?:number|no\.?|#)|case (?:number|no\.?|#)|claim (?:number|no\.?|#|id)"
+    r"|visit (?:number|no\.?|#)|encounter (?:number|no\.?|#|id)|record (?:number|no\.?|#)"
+    r"|aadhaar(?: number| no\.?)?|health card(?: number| no\.?)?|id(?: number| no\.?| #)?)"
+)
+LABELLED = re.compile(
+    rf"(?i:\b{LABEL})\s*(?:is|was|of|ending in)?\s*[:#]?\s*(?=[A-Za-z0-9\-]*\d)([A-Za-z0-9][A-Za-z0-9\-]{{3,}})"
+)
+OWN = re.compile(r"\b(?:my|our)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+
+
+def _valid_ssn(area: str, group: str, serial: str) -> bool:
+    return area not in ("000", "666") and not area.startswith("9") and group != "00" and (
+        serial != "0000"
+    )
+
+
+class IdentifyingNumber(Detector):
+    rule = "privacy.phi.id"
+    severity = "block"
+    message = "Identifying number (SSN, record, plan, account, licence, vehicle or device)"
+    suggestion = "[id]"
+    source = "45 CFR 164.514(b)(2)(i)(G)-(M): SSN, MRN, plan, account, licence, vehicle, device"
+
+    def detect(self, doc: Document) -> Iterator[Finding]:
+        text = doc.text
+        if not any(c.isdigit() for c in text):
+            return
+        for m in SSN.finditer(text):
+            if _valid_ssn(*m.groups()) and "-" in m.group():
+                yield self.finding(doc, m.start(), m.end(), "Social Security number")
+        for m in SSN_LABELLED.finditer(text):
+            yield self.finding(doc, m.start(1), m.end(1), "Social Security number")
+        for m in VIN.finditer(text):
+            yield self.finding(doc, m.start(), m.end(), "vehicle identification number")
+        for m in MEDICARE_MBI.finditer(text):
+            yield self.finding(doc, m.start(), m.end(), "Medicare beneficiary identifier")
+        for m in LABELLED.finditer(text):
+            before, _ = doc.window(m.start(), m.end(), 25, 0)
+            if OWN.search(before):
+                continue
+            yield self.finding(doc, m.start(1), m.end(1), "labelled identifying number")

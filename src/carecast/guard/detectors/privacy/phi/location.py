@@ -1,0 +1,121 @@
+"""``privacy.phi.location``: geography below state level tied to a person.
+
+Street addresses and room, bed or bay numbers are reported wherever they appear
+(they point at one person). Cities, towns, counties and ZIP codes are reported when
+the sentence is about a patient ("a Tulsa man", "drove in from Dayton"). States,
+countries and large regions never are, nor the practice's own address.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from carecast.guard import lexicons
+from carecast.guard.detector import Detector
+from carecast.guard.document import Document
+from carecast.guard.findings import Finding
+
+STREET_TYPE = (
+    r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl"
+    r"|Terrace|Ter|Circle|Cir|Highway|Hwy|Parkway|Pkwy|Trail|Trl|Crescent|Close|Square|Sq"
+    r"|Row|Pike|Alley|Loop|Run|Path|Grove|Gardens)"
+)
+STREET_ADDRESS = re.compile(
+    rf"\b\d{{1,6}}[A-Za-z]?\s+(?:[NSEW]\.?\s+)?(?:[A-Z0-9][\w'\-]*\s+){{1,3}}{STREET_TYPE}\b\.?"
+    r"(?:,?\s+(?:Apt|Apartment|Unit|Suite|Ste|#)\.?\s*#?\w+)?"
+)
+STREET_NAME = re.compile(
+    rf"\b(?i:on|off|near|along|at the corner of)\s+((?:[A-Z][\w'\-]*\s+){{1,2}}{STREET_TYPE})\b"
+)
+ROOM = re.compile(
+    r"\b(?:(?i:room|rm|bed|bay|cubicle|cubby|pod|trauma|resus|exam room|suite|ward|stall"
+    r"|isolation room|side room|unit|cot|crib|bassinet))\.?\s*#?\s*(?:\d{1,4}[A-Za-z]?|[A-Z]\d{0,3})\b"
+)
+ALWAYS_ROOM = re.compile(r"^(?i:bed|bay|cubicle|cubby|cot|crib|bassinet|resus)")
+ZIP_CUE = re.compile(
+    r"\b(?:zip(?: code)?|postcode|post code|[A-Z]{2}|(?:[A-Z][a-z]+,?\s+)?[A-Z][a-z]+)\s*:?\s*$"
+)
+ZIP = re.compile(r"\b\d{5}(?:-\d{4})?\b")
+UK_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b")
+COUNTY = re.compile(
+    r"\b((?:[A-Z][a-z]+\s){1,2}(?:County|Parish|Borough|Township|Twp))\b"
+    r"|\b(?i:county of)\s+[A-Z][a-z]+"
+)
+PLACE_BEFORE = re.compile(
+    r"\b(?:from|in|of|near|outside|out of|lives? in|living in|moved to|moved from|drove in from"
+    r"|drove from|hometown|native of|resident of|born in|raised in|grew up in|visiting from"
+    r"|back to|home to|went to|travel(?:l?ed)? to)\s*$",
+    re.IGNORECASE,
+)
+PLACE_AFTER = re.compile(
+    r"^\s+(?:man|woman|mom|mum|dad|boy|girl|teen|grandmother|grandfather|family|resident"
+    r"|native|couple|toddler|infant|baby|kid|child|patient|firefighter|teacher|farmer|nurse)\b",
+    re.IGNORECASE,
+)
+EVERYDAY_PLACES = frozenset(
+    """january february march april may june july august september october november december
+    mobile reading bath nice independence orange commerce enterprise liberty union paradise
+    eureka hope friendly university college marion rugby sale wells deal cork split""".split()
+)
+CITY_STATE = re.compile(r"\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)?),\s?([A-Z]{2})\b(?!\w)")
+
+
+class PatientLocation(Detector):
+    rule = "privacy.phi.location"
+    severity = "block"
+    message = "Location below state level"
+    suggestion = "[location]"
+    source = "45 CFR 164.514(b)(2)(i)(B): geographic subdivisions smaller than a state"
+
+    def detect(self, doc: Document) -> Iterator[Finding]:
+        text = doc.text
+        for m in STREET_ADDRESS.finditer(text):
+            yield self.finding(doc, m.start(), m.end(), "street address")
+        for m in STREET_NAME.finditer(text):
+            if doc.near_patient(m.start()):
+                yield self.finding(doc, m.start(1), m.end(1), "street where a patient is")
+        for m in ROOM.finditer(text):
+            if ALWAYS_ROOM.match(m.group()) or doc.near_patient(m.start()):
+                yield self.finding(doc, m.start(), m.end(), "room or bed number")
+        for m in COUNTY.finditer(text):
+            if doc.near_patient(m.start()):
+                yield self.finding(doc, m.start(), m.end(), "county")
+        yield from self._zips(doc)
+        yield from self._cities(doc)
+
+    def _zips(self, doc: Document) -> Iterator[Finding]:
+        for m in ZIP.finditer(doc.text):
+            before, _ = doc.window(m.start(), m.end(), 30, 0)
+            raw_before = doc.text[max(0, m.start() - 30) : m.start()]
+            if re.search(r"\bzip(?: ?code)?\s*:?\s*$", before) or (
+                re.search(r"\b[A-Z]{2}\s*$", raw_before) and doc.near_patient(m.start())
+            ):
+                yield self.finding(doc, m.start(), m.end(), "ZIP code")
+        for m in UK_POSTCODE.finditer(doc.text):
+            if doc.near_patient(m.start()):
+                yield self.finding(doc, m.start(), m.end(), "postcode")
+
+    def _cities(self, doc: Document) -> Iterator[Finding]:
+        cities = lexicons.load("cities")
+        regions = lexicons.load("regions")
+        for m in CITY_STATE.finditer(doc.text):
+            city, state = m.group(1), m.group(2)
+            if city.lower() in cities and state.lower() in regions and doc.near_patient(m.start()):
+                yield self.finding(doc, m.start(1), m.end(1), "city of a patient")
+        words = doc.words
+        for i, w in enumerate(words):
+            if not w.is_capitalised:
+                continue
+            name, end = w.lower, w.end
+            if i + 1 < len(words) and words[i + 1].is_capitalised:
+                two = f"{w.lower} {words[i + 1].lower}"
+                if two in cities and doc.text[w.end : words[i + 1].start] == " ":
+                    name, end = two, words[i + 1].end
+            if name not in cities or name in regions or name in EVERYDAY_PLACES:
+                continue
+            if not doc.near_patient(w.start):
+                continue
+            before, _ = doc.window(w.start, end, 25, 0)
+            if PLACE_BEFORE.search(before) or PLACE_AFTER.match(doc.text, end):
+                yield self.finding(doc, w.start, end, "city or town of a patient")

@@ -1,0 +1,63 @@
+"""``privacy.phi.other``: any other detail that singles a patient out.
+
+A unique role ("the mayor's wife", "the town's only female firefighter"), a
+distinctive mark (a tattoo, a birthmark), biometrics or a full-face photo, a
+newsworthy event ("the twins born in the elevator"), and a reply that confirms the
+person it answers is a patient ("see you at your follow-up").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from carecast.guard.detector import Detector
+from carecast.guard.document import Document
+from carecast.guard.findings import Finding
+
+ROLE = (
+    r"(?:mayor|sheriff|governor|senator|congress(?:man|woman)|council(?:man|woman|lor|member)"
+    r"|principal|superintendent|pastor|priest|rabbi|imam|bishop|coach|quarterback|captain"
+    r"|police chief|fire chief|news anchor|weatherman|weather ?woman|judge|ceo|owner|president"
+    r"|star|celebrity|influencer|singer|rapper|actor|actress|athlete|olympian|champion)"
+)
+UNIQUE = re.compile(
+    rf"\b(?:(?:the|our|a local|a famous|a well-known|our town's|the town's|the county's)"
+    rf"\s+(?:(?:local|only|famous|well-known|beloved|retired|former|new|star|high school|"
+    rf"town|city|county)\s+){{0,2}}{ROLE}(?:'s\s+(?:wife|husband|son|daughter|mother|father|mom|dad|kid|child))?"
+    rf"|the\s+only\s+(?:\w+\s+){{1,3}}(?:in|at|on|of)\s+(?:town|the county|the island|the village"
+    rf"|the valley|our town|the city|[A-Z]\w+)"
+    rf"|(?:triplets|quadruplets|quintuplets|conjoined twins|twins)\s+(?:born|delivered)\s+(?:in|on|at)\s+(?:the\s+)?\w+"
+    rf"|(?:tattoo|birthmark|port-wine stain)\s+(?:of|on|across|shaped like|that says|reading)\s+[\w\s'\"]{{3,30}}?(?=[,.;!?]|$)"
+    rf"|(?:\w+\s+){{0,2}}(?:tattoo|tattoos)\s+(?:on|across)\s+(?:his|her|their)\s+\w+"
+    rf"|(?:fingerprints?|retina(?:l)? scan|iris scan|voice ?print|dna profile|full[- ]face (?:photo|picture|pic))"
+    rf"|(?:photo|picture|pic|selfie|video)\s+of\s+(?:the\s+|my\s+|our\s+)?(?:patient|pt|him|her)\b(?:'s face)?"
+    rf"|won the (?:lottery|powerball|mega millions)|went viral|was on the news|made the news)",
+    re.IGNORECASE,
+)
+REPLY_CONFIRMS = re.compile(
+    r"\b(?:see you (?:at your|next|on (?:monday|tuesday|wednesday|thursday|friday|saturday)"
+    r"|in clinic|in the office)|when (?:we|i) saw you|when you (?:came|were) in"
+    r"|at your (?:last|next) (?:visit|appointment|appt)|as we discussed"
+    r"|your (?:surgery|procedure|delivery|biopsy|infusion|chemo) (?:went|yesterday|last week"
+    r"|with us|here)|great to see you (?:at|in|yesterday|today|last))\b",
+    re.IGNORECASE,
+)
+
+
+class UniqueDetail(Detector):
+    rule = "privacy.phi.other"
+    severity = "block"
+    message = "Detail that singles a patient out"
+    suggestion = "[detail]"
+    source = "45 CFR 164.514(b)(2)(i)(P)-(R): biometrics, full-face photos, unique characteristics"
+
+    def detect(self, doc: Document) -> Iterator[Finding]:
+        for m in UNIQUE.finditer(doc.text):
+            if doc.near_patient(m.start()):
+                yield self.finding(doc, m.start(), m.end(), "unique identifying detail")
+        if doc.context.is_reply:
+            for m in REPLY_CONFIRMS.finditer(doc.text):
+                yield self.finding(
+                    doc, m.start(), m.end(), "reply confirms the person is a patient"
+                )

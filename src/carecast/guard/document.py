@@ -1,0 +1,152 @@
+"""A text prepared once for every detector: sentences, words, cues and allowed spans."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from carecast.guard.context import Context
+from carecast.guard.policy import Policy
+
+SENTENCE_END = re.compile(r"(?<=[.!?;])[\"')\]]*\s+|\n+|(?<=:)\s+(?=[A-Z])")
+WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’\-.](?=[^\W\d_]))*")
+
+# Words that tie a sentence to a patient or their relatives: the author is
+# telling a story about an encounter.
+PATIENT_CUES = re.compile(
+    r"\b(?:pts?|patients?|patient's|client|resident|my (?:lady|gentleman|guy|girl|kiddo)"
+    r"|kiddo|gentleman|lady|(?:wo)?man|boy|girl|baby|infant|toddler|newborn|teen(?:ager)?"
+    r"|son|daughter|husband|wife|mom|mum|dad|mother|father|grand(?:ma|pa|mother|father|son|daughter)"
+    r"|brother|sister|widow(?:er)?|fianc[ée]e?|boyfriend|girlfriend|partner|caregiver"
+    r"|came in|comes in|presented|presents|admitted|discharged|diagnosed|brought in|rushed in"
+    r"|walked in|rolled in|coded|passed away|died|treated|saw|seen|visit(?:ed)?|delivered"
+    r"|ER|ED|A&E|ICU|NICU|PICU|ward|bed|chart|triage|y/?o|yrs? old|year[- ]old|s/p|hx|c/o|dx)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+
+@dataclass
+class Document:
+    """The text, its context and policy, and what every detector needs from it."""
+
+    text: str
+    context: Context
+    policy: Policy
+    _sentence_starts: list[int] = field(default_factory=list, repr=False)
+
+    @cached_property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @cached_property
+    def sentences(self) -> list[tuple[int, int]]:
+        spans: list[tuple[int, int]] = []
+        start = 0
+        for m in SENTENCE_END.finditer(self.text):
+            if m.start() > start:
+                spans.append((start, m.start()))
+            start = m.end()
+        if start < len(self.text):
+            spans.append((start, len(self.text)))
+        if not spans:
+            spans.append((0, len(self.text)))
+        self._sentence_starts = [s for s, _ in spans]
+        return spans
+
+    def sentence_at(self, pos: int) -> tuple[int, int]:
+        """The sentence holding ``pos``."""
+        spans = self.sentences
+        i = max(bisect_right(self._sentence_starts, pos) - 1, 0)
+        return spans[i]
+
+    @cached_property
+    def words(self) -> list[Word]:
+        return [Word(m.start(), m.end(), m.group()) for m in WORD.finditer(self.text)]
+
+    @cached_property
+    def word_set(self) -> frozenset[str]:
+        return frozenset(w.lower for w in self.words)
+
+    @cached_property
+    def patient_cue_sentences(self) -> frozenset[int]:
+        """Start offsets of sentences that speak of a patient or a relative."""
+        return frozenset(
+            s for s, e in self.sentences if PATIENT_CUES.search(self.text, s, e) is not None
+        )
+
+    @cached_property
+    def has_patient_cue(self) -> bool:
+        return bool(self.patient_cue_sentences) or self.context.is_reply
+
+    def near_patient(self, pos: int) -> bool:
+        """Whether the sentence around ``pos`` speaks of a patient (or the text is a reply)."""
+        return self.context.is_reply or self.sentence_at(pos)[0] in self.patient_cue_sentences
+
+    @cached_property
+    def allowed_spans(self) -> list[tuple[int, int]]:
+        """Where the practice's own name, contact details, staff and author appear."""
+        spans: list[tuple[int, int]] = []
+        low = self.lower
+        for term in self.policy.allowlist():
+            t = term.lower()
+            i = low.find(t)
+            while i >= 0:
+                spans.append((i, i + len(t)))
+                i = low.find(t, i + 1)
+        for variant in _phone_digits(self.policy):
+            for m in re.finditer(r"[\d()+][\d()\s.\-+]{6,}\d", self.text):
+                if re.sub(r"\D", "", m.group()).endswith(variant):
+                    spans.append((m.start(), m.end()))
+        return spans
+
+    @cached_property
+    def allowed_name_tokens(self) -> frozenset[str]:
+        """Words of staff, author and practice names: never a patient's name."""
+        p = self.policy
+        names = [p.practice.name, *p.practice.staff, p.author.name]
+        return frozenset(
+            t
+            for n in names
+            for t in re.findall(r"[^\W\d_]+", n.lower())
+            if len(t) > 2 and t not in _TITLES
+        )
+
+    def is_allowed(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` lies inside something the practice said is its own."""
+        return any(s <= start and end <= e for s, e in self.allowed_spans)
+
+    def window(self, start: int, end: int, before: int = 40, after: int = 40) -> tuple[str, str]:
+        """Lower-cased text just before and just after a span."""
+        low = self.lower
+        return low[max(0, start - before) : start], low[end : end + after]
+
+
+_TITLES = frozenset(
+    "dr doctor nurse mr mrs ms miss mx prof professor family health medicine clinic".split()
+)
+
+
+def _phone_digits(policy: Policy) -> list[str]:
+    out = []
+    for phone in policy.practice.phones:
+        digits = re.sub(r"\D", "", phone)
+        if len(digits) >= 7:
+            out.append(digits[-10:])
+    return out
