@@ -10,19 +10,22 @@ from functools import cached_property
 from carecast.guard.context import Context
 from carecast.guard.policy import Policy
 
+SHORT_POST = 320
 SENTENCE_END = re.compile(r"(?<=[.!?;])[\"')\]]*\s+|\n+|(?<=:)\s+(?=[A-Z])")
 WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’\-.](?=[^\W\d_]))*")
 
 # Words that tie a sentence to a patient or their relatives: the author is
 # telling a story about an encounter.
 PATIENT_CUES = re.compile(
-    r"\b(?:pts?|patients?|patient's|client|resident|my (?:lady|gentleman|guy|girl|kiddo)"
+    r"\b(?:pts?|patients?|patient's|client|resident|my (?:lady|gentleman|guy|girl|kiddo)|sir|ma'am"
     r"|kiddo|gentleman|lady|(?:wo)?man|boy|girl|baby|infant|toddler|newborn|teen(?:ager)?"
     r"|son|daughter|husband|wife|mom|mum|dad|mother|father|grand(?:ma|pa|mother|father|son|daughter)"
     r"|brother|sister|widow(?:er)?|fianc[ée]e?|boyfriend|girlfriend|partner|caregiver"
     r"|came in|comes in|presented|presents|admitted|discharged|diagnosed|brought in|rushed in"
     r"|walked in|rolled in|coded|passed away|died|treated|saw|seen|visit(?:ed)?|delivered"
-    r"|ER|ED|A&E|ICU|NICU|PICU|ward|bed|chart|triage|y/?o|yrs? old|year[- ]old|s/p|hx|c/o|dx)\b",
+    r"|ER|ED|A&E|ICU|NICU|PICU|ward|bed|chart|triage|y/?o|yrs? old|year[- ]old|s/p|hx|c/o|dx"
+    r"|hospice|nursing home|rehab|lost (?:him|her)|rest (?:easy|well|in peace)|rip|condolences"
+    r"|funeral|obituary|passing|recovery|surgery|transplant|chemo|diagnosis|my (?:pts?|patients?))\b",
     re.IGNORECASE,
 )
 
@@ -96,8 +99,18 @@ class Document:
         return bool(self.patient_cue_sentences) or self.context.is_reply
 
     def near_patient(self, pos: int) -> bool:
-        """Whether the sentence around ``pos`` speaks of a patient (or the text is a reply)."""
-        return self.context.is_reply or self.sentence_at(pos)[0] in self.patient_cue_sentences
+        """Whether the text around ``pos`` speaks of a patient (or the text is a reply).
+
+        A short post is one story, so any cue in it counts; in a longer text the
+        sentence at ``pos`` or the one before it must hold the cue.
+        """
+        if self.context.is_reply:
+            return True
+        if len(self.text) <= SHORT_POST:
+            return bool(self.patient_cue_sentences)
+        spans = self.sentences
+        i = max(bisect_right(self._sentence_starts, pos) - 1, 0)
+        return any(spans[j][0] in self.patient_cue_sentences for j in (i, i - 1) if j >= 0)
 
     @cached_property
     def allowed_spans(self) -> list[tuple[int, int]]:

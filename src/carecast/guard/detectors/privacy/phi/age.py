@@ -27,9 +27,20 @@ AGE_FORMS = re.compile(
     rf"|\b(?:aged?|age:)\s*{NUMBER}\b"
     rf"|\bturn(?:ed|s|ing)\s+{NUMBER}\b"
     rf"|\b(?:she|he|who)(?:'s|’s|\s+is|\s+was|\s+is now)\s+{NUMBER}(?=\s*(?:[,.;!]|$|and\b|but\b|with\b|years\b))"
-    rf"|\b{NUMBER}(?:st|nd|rd|th)\s+birthday)"
+    rf"|\b{NUMBER}(?:st|nd|rd|th)\s+birthday|\bhappy\s+{NUMBER}(?:st|nd|rd|th)\b"
+    rf"|\b{NUMBER}\s+years?\s+(?:young|of age|of (?:pure|sheer|life)|on this earth|and (?:still|counting))"
+    rf"|\b(?:lived|lived to|reached|made it to|living to)\s+{NUMBER}\b"
+    rf"|\b(?:at|age)\s+{NUMBER}(?=\s*(?:[,.;!?)]|$|she|he|and|years|yrs|,))"
+    rf"|\b(?:she|he|who|i)\s+(?:was|is|turned|turns)\s+{NUMBER}(?=\s+(?:when|and|but|with|in|on|at)\b))"
+    rf"|(?<=[A-Za-z.]),\s(\d{{2,3}})(?=,|\s*\)|\s(?:and|with|who|from)\b)"
+    rf"|\((?:age\s)?(\d{{2,3}})\)"
     rf"|\b(\d{{2,3}})\s?([MF])\b"
     rf"|\b(?i:centenarian|supercentenarian)\b",
+)
+QUANTITY_AFTER = re.compile(
+    r"\s*(?:%|percent|mg|mcg|ml|kg|lbs?|bpm|mmhg|mph|°|degrees|minutes|mins|hours|days|weeks"
+    r"|beats|breaths|units|sat|o2|/\d|miles|km|steps|patients|people|countries)",
+    re.IGNORECASE,
 )
 GROUP_BEFORE = re.compile(
     r"(?:patients|people|adults|persons|individuals|residents|seniors|those|anyone|everyone"
@@ -59,6 +70,11 @@ class AgeOver89(Detector):
                 if not 90 <= value <= 125:
                     continue
                 if groups[-1] in ("M", "F") and not doc.near_patient(m.start()):
+                    continue
+                bare = m.group()[:1] in ",(" or m.group().lower().startswith(("at ", "age "))
+                if bare and not doc.near_patient(m.start()):
+                    continue
+                if QUANTITY_AFTER.match(doc.text, m.end()):
                     continue
             start, end = m.span()
             before, _ = doc.window(start, end, 20, 0)

@@ -31,7 +31,8 @@ HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_]
 PATIENT_HANDLE_CUE = re.compile(
     r"\b(?:pt|patient|client|my (?:patient|client)|your (?:chemo|surgery|labs?"
     r"|results?|scan|diagnosis|treatment|recovery|visit|appointment|follow-?up|meds)"
-    r"|get well|feel better|recovery|congrats on (?:finishing|beating|your)|came in|discharged)\b",
+    r"|get well|feel better|recovery|congrats on (?:finishing|beating|your)|came in|discharged"
+    r"|handle|her account|his account|posted|dm'?d|messaged)\b",
     re.IGNORECASE,
 )
 
@@ -61,8 +62,11 @@ class ContactDetail(Detector):
             return False
         before, _ = doc.window(m.start(), m.end(), 30, 0)
         cued = PHONE_CUE.search(before) is not None
+        if re.match(r"1?8(?:00|88|77|66|55|44|33)", digits) and len(digits) in (10, 11):
+            return False  # toll-free lines belong to organisations, not patients
         if len(digits) == 7:
-            return cued and bool(re.fullmatch(r"\d{3}[\s.\-]\d{4}", raw))
+            seven = bool(re.fullmatch(r"\d{3}[\s.\-]\d{4}", raw))
+            return seven and (cued or doc.near_patient(m.start()))
         if digits.isdigit() and raw.isdigit() and not cued:
             return False
         for region in ("US", "GB", "IN", None):

@@ -28,7 +28,10 @@ DATE = re.compile(
     rf"|(?:0?[1-9]|[12]\d|3[01])[/.\-](?:0?[1-9]|1[0-2])[/.\-]{YEAR}"  # 14/03/1962
     rf"|(?i:{MONTH})\.?\s+{DAY}(?:,?\s+(?:19|20)\d{{2}})?(?!\s*(?:%|mg|ml|kg|units?)\b)"
     rf"|{DAY}(?:\s+of)?\s+(?i:{MONTH})\b\.?(?:,?\s+(?:19|20)\d{{2}})?"
-    rf"|(?i:the)\s+{DAY}(?=\s+of\s|\s*[,.;]|\s+(?:at|when|she|he|they)\b)"
+    rf"|(?i:the)\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)(?:\s+of\s+(?i:{MONTH}))?(?!\s+(?:century|time|floor|percentile|grade|birthday|anniversary|week|day|year))"
+    r"|(?:Christmas|New Year's|New Years)(?: Eve| Day)?|Thanksgiving(?: Day)?|Easter(?: Sunday| Monday)?"
+    r"|Labou?r Day|Memorial Day|Independence Day|the Fourth of July|Halloween|Valentine's Day"
+    r"|Mother's Day|Father's Day|Boxing Day|Good Friday|Veterans Day|MLK Day|St\.? Patrick's Day"
     r")(?![\w/%])",
 )
 PERSON_EVENT = re.compile(

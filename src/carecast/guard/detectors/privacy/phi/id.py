@@ -21,6 +21,7 @@ SSN_LABELLED = re.compile(r"\b(?i:ssn|social security(?: number| no\.?| #)?)\s*[
 VIN = re.compile(r"\b(?=[A-HJ-NPR-Z0-9]*\d)(?=[A-HJ-NPR-Z0-9]*[A-HJ-NPR-Z])[A-HJ-NPR-Z0-9]{17}\b")
 MEDICARE_MBI = re.compile(r"\b[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y]"
                           r"[AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y]{2}\d{2}\b")
+# A label, then the number: the number alone is reported.
 LABEL = (
     r"(?:mrn|mr\s?#|medical record(?: number| no\.?| #)?|chart(?: number| no\.?| #)"
     r"|hospital (?:number|no\.?|#|id)|nhs (?:number|no\.?)|patient (?:id|number|no\.?|#)"
@@ -33,10 +34,13 @@ LABEL = (
     r"|passport(?: number| no\.?| #)?|serial(?: number| no\.?| #)?|s/n|device (?:id|serial)"
     r"|udi|lot (?:number|no\.?|#)|case (?:number|no\.?|#)|claim (?:number|no\.?|#|id)"
     r"|visit (?:number|no\.?|#)|encounter (?:number|no\.?|#|id)|record (?:number|no\.?|#)"
-    r"|aadhaar(?: number| no\.?)?|health card(?: number| no\.?)?|id(?: number| no\.?| #)?)"
+    r"|aadhaar(?: number| no\.?)?|health card(?: number| no\.?)?|id(?: number| no\.?| #)?"
+    r"|rx\s?#|rx (?:number|no\.?)|prescription (?:number|no\.?|#)|script #|pump serial|pacemaker serial"
+    r"|licen[cs]e(?:: | is )|licen[cs]e plate(?: number)?|plates?|tags?|nhi|mbi|ein|tin|itin|npi of (?:the )?(?:pt|patient))"
 )
 LABELLED = re.compile(
-    rf"(?i:\b{LABEL})\s*(?:is|was|of|ending in)?\s*[:#]?\s*(?=[A-Za-z0-9\-]*\d)([A-Za-z0-9][A-Za-z0-9\-]{{3,}})"
+    rf"(?i:\b{LABEL})\s*(?:is|was|of|ending in|reads|by heart)?\s*[:#]?\s*(?:(?-i:[A-Z]{{2}})\s)?"
+    rf"(?=[A-Za-z0-9\- ]*\d)([A-Za-z0-9][A-Za-z0-9\-]{{1,}}(?:\s\d{{2,}})?)"
 )
 OWN = re.compile(r"\b(?:my|our)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
@@ -68,6 +72,9 @@ class IdentifyingNumber(Detector):
         for m in MEDICARE_MBI.finditer(text):
             yield self.finding(doc, m.start(), m.end(), "Medicare beneficiary identifier")
         for m in LABELLED.finditer(text):
+            value = m.group(1)
+            if sum(c.isdigit() for c in value) < 3 or len(value.replace(" ", "")) < 4:
+                continue
             before, _ = doc.window(m.start(), m.end(), 25, 0)
             if OWN.search(before):
                 continue

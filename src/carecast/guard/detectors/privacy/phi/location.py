@@ -22,15 +22,23 @@ STREET_TYPE = (
     r"|Row|Pike|Alley|Loop|Run|Path|Grove|Gardens)"
 )
 STREET_ADDRESS = re.compile(
-    rf"\b\d{{1,6}}[A-Za-z]?\s+(?:[NSEW]\.?\s+)?(?:[A-Z0-9][\w'\-]*\s+){{1,3}}{STREET_TYPE}\b\.?"
-    r"(?:,?\s+(?:Apt|Apartment|Unit|Suite|Ste|#)\.?\s*#?\w+)?"
+    rf"\b\d{{1,6}}[A-Za-z]?\s+(?:[NSEW]\.?\s+)?(?:[A-Z0-9][\w'\-]*\s+){{1,3}}{STREET_TYPE}\b"
+    r"(?:,?\s+(?:Apt|Apartment|Unit|Suite|Ste|#)\.?\s*#?\w+)?(?<!\.)"
 )
 STREET_NAME = re.compile(
-    rf"\b(?i:on|off|near|along|at the corner of)\s+((?:[A-Z][\w'\-]*\s+){{1,2}}{STREET_TYPE})\b"
+    rf"(?<![\w\d] )(?<!\d)\b((?:[A-Z][\w'\-]*\s+){{1,2}}{STREET_TYPE})\b(?!\s+(?:Clinic|Hospital|Health|Medical|Pharmacy|Cent))"
 )
+FACILITY = re.compile(
+    r"\b((?:[A-Z][\w'\-]*\s+){1,3}(?i:nursing home|care home|care centre|care center|assisted living"
+    r"|senior living|retirement home|retirement community|memory care|trailer park|mobile home park"
+    r"|apartments|elementary(?: school)?|middle school|high school|academy|church|mosque|temple|synagogue"
+    r"|prison|jail|correctional facility|shelter|farm|ranch|campground|estates|village|manor|towers)\b)"
+)
+IN_UNIT = re.compile(r"\b(?:in|to|from)\s+(\d{1,4}[A-Z])\b")
 ROOM = re.compile(
-    r"\b(?:(?i:room|rm|bed|bay|cubicle|cubby|pod|trauma|resus|exam room|suite|ward|stall"
+    r"\b(?:(?i:rooms?|rms?|beds?|bays?|cubicle|cubby|pod|trauma|resus|exam room|suite|ward|stall"
     r"|isolation room|side room|unit|cot|crib|bassinet))\.?\s*#?\s*(?:\d{1,4}[A-Za-z]?|[A-Z]\d{0,3})\b"
+    r"(?:\s*(?:and|&|,|-|/)\s*\d{1,4}[A-Za-z]?\b)*(?!\s*(?:%|percent|minutes|hours|days|patients|beds))"
 )
 ALWAYS_ROOM = re.compile(r"^(?i:bed|bay|cubicle|cubby|cot|crib|bassinet|resus)")
 ZIP_CUE = re.compile(
@@ -49,7 +57,7 @@ PLACE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 PLACE_AFTER = re.compile(
-    r"^\s+(?:man|woman|mom|mum|dad|boy|girl|teen|grandmother|grandfather|family|resident"
+    r"\s+(?:man|woman|mom|mum|dad|boy|girl|teen|grandmother|grandfather|family|resident"
     r"|native|couple|toddler|infant|baby|kid|child|patient|firefighter|teacher|farmer|nurse)\b",
     re.IGNORECASE,
 )
@@ -73,8 +81,14 @@ class PatientLocation(Detector):
         for m in STREET_ADDRESS.finditer(text):
             yield self.finding(doc, m.start(), m.end(), "street address")
         for m in STREET_NAME.finditer(text):
-            if doc.near_patient(m.start()):
+            if doc.near_patient(m.start()) and not doc.is_allowed(m.start(1), m.end(1)):
                 yield self.finding(doc, m.start(1), m.end(1), "street where a patient is")
+        for m in FACILITY.finditer(text):
+            if doc.near_patient(m.start()):
+                yield self.finding(doc, m.start(1), m.end(1), "named place where a patient lives")
+        for m in IN_UNIT.finditer(text):
+            if doc.near_patient(m.start()):
+                yield self.finding(doc, m.start(1), m.end(1), "room or unit")
         for m in ROOM.finditer(text):
             if ALWAYS_ROOM.match(m.group()) or doc.near_patient(m.start()):
                 yield self.finding(doc, m.start(), m.end(), "room or bed number")
@@ -88,8 +102,10 @@ class PatientLocation(Detector):
         for m in ZIP.finditer(doc.text):
             before, _ = doc.window(m.start(), m.end(), 30, 0)
             raw_before = doc.text[max(0, m.start() - 30) : m.start()]
-            if re.search(r"\bzip(?: ?code)?\s*:?\s*$", before) or (
+            if re.search(r"\b(?:zip|zipcode|postal code)(?: ?code)?\s*(?:is|was|of|:)?\s*$", before) or (
                 re.search(r"\b[A-Z]{2}\s*$", raw_before) and doc.near_patient(m.start())
+            ) or (
+                re.search(r"\b(?:from|in|lives in|zip)\s*$", before) and doc.near_patient(m.start())
             ):
                 yield self.finding(doc, m.start(), m.end(), "ZIP code")
         for m in UK_POSTCODE.finditer(doc.text):

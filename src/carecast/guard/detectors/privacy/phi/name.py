@@ -24,7 +24,7 @@ HONORIFIC = (
     r"(?:Mr|Mrs|Ms|Mx|Miss|Mister|Master|Mrs|Sr|Sra|Srta|Señora?|Senhora|Madame|Mme|Mlle"
     r"|Monsieur|Herr|Frau|Signora?|Mevrouw|Pani|Pan)"
 )
-NAME_PART = r"(?:[A-Z][a-zà-ÿ]*(?:['’\-][A-Za-zà-ÿ]+)*|[A-Z]\.?(?:\s?[A-Z]\.)*)"
+NAME_PART = r"(?:[A-Z][a-zà-ÿ]*(?:['’\-](?!s\b)[A-Za-zà-ÿ]+)*|[A-Z]\.?(?:\s?[A-Z]\.)*)(?![\w])"
 PARTICLE = r"(?:(?:de|del|de la|van|von|der|da|di|le|la|bin|al|el|st\.?|mac|o')\s)?"
 HONORIFIC_NAME = re.compile(
     rf"\b{HONORIFIC}\.?\s+(?:{PARTICLE}{NAME_PART})(?:\s+{PARTICLE}{NAME_PART})?",
@@ -40,8 +40,34 @@ RELATION = (
     r"|we call (?:him|her|them)|calls (?:himself|herself))"
 )
 RELATION_NAME = re.compile(
-    rf"\b(?i:{RELATION}),?\s+[\"“']?({NAME_PART}(?:\s+[A-Z][a-zà-ÿ'\-]+)?)",
+    rf"\b(?i:{RELATION}),?\s+[\"“']?(?:Dr\.?\s+)?({NAME_PART}(?:\s+[A-Z][a-zà-ÿ'\-]+(?!\w))?)",
 )
+WEAK_RELATIONS = frozenset("little big guy man woman lady gentleman friend boy girl".split())
+TITLE_NAME = re.compile(
+    r"\b(?:Mayor|Coach|Pastor|Father|Sister|Brother|Officer|Judge|Senator|Sheriff|Chief|Captain"
+    r"|Abuela|Abuelo|Tia|Tio|Nonna|Nonno|Babcia|Oma|Opa|Bubbe|Zayde|Lola|Lolo|Auntie|Aunt|Uncle"
+    r"|Grandma|Grandpa|Granny|Nana|Papa|Baby|Señor|Señora)\s+"
+    rf"({NAME_PART}(?:\s+[A-Z][a-zà-ÿ'\-]+(?!\w))?)"
+)
+FAMILY_NAME = re.compile(r"\b(?i:the)\s+([A-Z][a-zà-ÿ'\-]+)\s+(?i:family|household|kids|twins|boys|girls)\b")
+AFTER_ROOM = re.compile(rf"\b(?i:room|rm|bed|bay)\.?\s*\d+[A-Za-z]?,?\s+({NAME_PART})")
+VOCATIVE = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))([A-Z][a-zà-ÿ'\-]+),\s+(?=(?:you|your|you're|i|i'm|we|so|thank|thanks"
+    r"|glad|congrat\w*|welcome|happy|sorry|please|hope)\b)"
+    r"|,\s+([A-Z][a-zà-ÿ'\-]+)\s*(?=[.!?]|$|\s(?:[.!?]|💙|❤|🙏))",
+    re.IGNORECASE,
+)
+LOST_NAME = re.compile(
+    r"\b(?:lost|miss|remember|saw|met|treated|visited|admitted|discharged|hugged|said goodbye to"
+    r"|mourn|mourns|honou?r|celebrate|congrats to|congratulations to|prayers for|pray for"
+    r"|thinking of|proud of)\s+(?:our\s+(?:patient|friend)\s+)?([A-Z][a-zà-ÿ'\-]+)(?!\w)(?!\s+(?:and\s+)?(?:Clinic|Hospital|Health))"
+)
+APPOSITION = re.compile(
+    r"\b([A-Z][a-zà-ÿ'\-]+),\s+(?:the|a|an|our|my)\s+(?:[\w\-]+\s+){0,3}?"
+    r"(?:lady|man|woman|gentleman|patient|pt|boy|girl|kid|teen|farmer|veteran|widow|widower|retiree"
+    r"|grandmother|grandfather|mom|dad|mother|father|resident|toddler|baby|nurse|teacher|firefighter)\b"
+)
+FIRST_INITIAL = re.compile(r"\b([A-Z][a-zà-ÿ'\-]+)\s([A-Z])\.(?=\s|,|$)")
 RELATION_LOWER = re.compile(rf"\b(?i:patient|pt|saw|named|nicknamed|client)\s+([a-z][a-z'\-]+)\b")
 NAME_AGE = re.compile(
     rf"\b({NAME_PART}(?:\s+[A-Z][a-zà-ÿ'\-]+)?)\s?(?:,|\()\s?(?:a |an |age |aged )?\d{{1,3}}"
@@ -56,7 +82,7 @@ NARRATIVE_VERBS = frozenset(
     brought brings lives lived will would could can did does couldn't didn't won't""".split()
 )
 HEALTH_POSSESSIONS = frozenset(
-    """mom mum dad wife husband daughter son family chemo surgery diagnosis labs results
+    """story journey fight battle mom mum dad wife husband daughter son family chemo surgery diagnosis labs results
     scan tumor tumour cancer treatment recovery kidney heart liver lungs baby pregnancy
     meds medication appointment visit biopsy mri birthday funeral room bed""".split()
 )
@@ -75,7 +101,7 @@ PROVIDER_BEFORE = re.compile(
     r"\s*,?\s*$"
 )
 ORG_AFTER = re.compile(
-    r"^\s*(?:'s\s+)?(?:clinic|hospital|cent(?:er|re)|institute|foundation|university|college"
+    r"\s*(?:'s\s+)?(?:clinic|hospital|cent(?:er|re)|institute|foundation|university|college"
     r"|school|medical|health|memorial|disease|syndrome|sign|palsy|score|scale|test|maneuver"
     r"|manoeuvre|criteria|protocol|method|street|st\b|avenue|ave\b|road|rd\b|park|county|award"
     r"|prize|fund|act\b|law\b|lymphoma|sarcoma|tumou?r|reflex|phenomenon|classification|ulcer"
@@ -86,11 +112,7 @@ ORG_AFTER = re.compile(
 
 
 def _is_excluded(low: str) -> bool:
-    return (
-        low in NOT_NAMES
-        or low in lexicons.load("drugs")
-        or low in lexicons.load("regions")
-    )
+    return low in NOT_NAMES or low in lexicons.load("drugs")
 
 
 def _first(low: str) -> bool:
@@ -99,6 +121,19 @@ def _first(low: str) -> bool:
 
 def _last(low: str) -> bool:
     return low in lexicons.load("last_names") and not _is_excluded(low)
+
+
+def _unknown_word(w: Word) -> bool:
+    """A capitalised word in no word list: likely a surname the lists lack."""
+    low = w.lower
+    return (
+        len(low) > 2
+        and not w.text.isupper()
+        and low not in lexicons.load("common_words")
+        and not _is_excluded(low)
+        and low not in lexicons.load("cities")
+        and low not in lexicons.load("conditions")
+    )
 
 
 def _ambiguous(low: str) -> bool:
@@ -120,6 +155,7 @@ class PatientName(Detector):
         found.extend(self._relations(doc))
         found.extend(self._name_ages(doc))
         found.extend(self._initials(doc))
+        found.extend(self._titled_and_listed(doc))
         found.extend(self._full_names(doc))
         found.extend(self._narrative_first_names(doc))
         found.extend(self._reply_vocatives(doc))
@@ -152,8 +188,11 @@ class PatientName(Detector):
             name = m.group(1)
             parts = name.split()
             low = parts[0].lower().strip(".")
+            cue = m.group(0).split()[0].lower().strip(",")
+            if len(low) == 1 and cue in WEAK_RELATIONS:
+                continue
             if len(low) == 1 or _first(low) or _last(low):
-                if _ambiguous(low) and not re.search(r"named|called|known|name", m.group(0), re.I):
+                if _ambiguous(low) and cue in WEAK_RELATIONS:
                     continue
                 start = m.start(1)
                 end = m.end(1) if len(parts) == 1 or _last(parts[1].lower()) else start + len(
@@ -169,8 +208,38 @@ class PatientName(Detector):
         for m in NAME_AGE.finditer(doc.text):
             parts = m.group(1).split()
             low = parts[0].lower()
-            if (_first(low) or _last(low) or len(low.strip(".")) == 1) and not _ambiguous(low):
+            known = _first(low) or _last(low) or len(low.strip(".")) == 1
+            if known and (len(parts) > 1 or not _ambiguous(low)):
                 yield self.finding(doc, m.start(1), m.end(1), "name followed by an age")
+
+    def _titled_and_listed(self, doc: Document) -> Iterator[Finding]:
+        for m in TITLE_NAME.finditer(doc.text):
+            low = m.group(1).split()[0].lower()
+            if (_first(low) or _last(low)) and doc.near_patient(m.start()):
+                yield self.finding(doc, m.start(), m.end(), "title before a name")
+        for m in FAMILY_NAME.finditer(doc.text):
+            if _last(m.group(1).lower()) and doc.near_patient(m.start()):
+                yield self.finding(doc, m.start(1), m.end(1), "family name")
+        for m in AFTER_ROOM.finditer(doc.text):
+            if _first(m.group(1).lower()) or _last(m.group(1).lower()):
+                yield self.finding(doc, m.start(1), m.end(1), "name after a room or bed")
+        for m in FIRST_INITIAL.finditer(doc.text):
+            if _first(m.group(1).lower()) and doc.near_patient(m.start()):
+                yield self.finding(doc, m.start(), m.end(), "first name and initial")
+        if not doc.has_patient_cue:
+            return
+        for rx, why in ((LOST_NAME, "name after a care verb"), (APPOSITION, "name in apposition")):
+            for m in rx.finditer(doc.text):
+                low = m.group(1).lower()
+                if _first(low) and not _ambiguous(low) and doc.near_patient(m.start()):
+                    yield self.finding(doc, m.start(1), m.end(1), why)
+        for m in VOCATIVE.finditer(doc.text):
+            i = 1 if m.group(1) else 2
+            low = m.group(i).lower()
+            if _first(low) and low not in NOT_NAMES and not self._blocked_context(
+                doc, m.start(i), m.end(i)
+            ):
+                yield self.finding(doc, m.start(i), m.end(i), "person addressed by name")
 
     def _initials(self, doc: Document) -> Iterator[Finding]:
         for m in INITIALS.finditer(doc.text):
@@ -198,7 +267,8 @@ class PatientName(Detector):
         for run in self._capitalised_runs(doc):
             for i in range(len(run) - 1):
                 a, b = run[i], run[i + 1]
-                if not (_first(a.lower) and (_last(b.lower) or _first(b.lower))):
+                surname = _last(b.lower) or _first(b.lower) or _unknown_word(b)
+                if not (_first(a.lower) and surname):
                     continue
                 if _ambiguous(a.lower) and _ambiguous(b.lower):
                     continue
@@ -212,13 +282,11 @@ class PatientName(Detector):
                 yield self.finding(doc, a.start, end, "first and last name in a story about care")
 
     def _narrative_first_names(self, doc: Document) -> Iterator[Finding]:
-        if not doc.has_patient_cue:
-            return
         words = doc.words
         for i, w in enumerate(words[:-1]):
             if not w.is_capitalised or not (_first(w.lower) or _last(w.lower)):
                 continue
-            if _ambiguous(w.lower) or w.text.isupper():
+            if _ambiguous(w.lower) or w.text.isupper() or w.lower in lexicons.load("regions"):
                 continue
             nxt = words[i + 1]
             gap = doc.text[w.end : nxt.start]
@@ -227,7 +295,9 @@ class PatientName(Detector):
             acting = gap == " " and nxt_word in NARRATIVE_VERBS
             if not (possessive or acting):
                 continue
-            if not doc.near_patient(w.start) or self._blocked_context(doc, w.start, w.end):
+            if not (doc.near_patient(w.start) or health_near(doc, w.start)):
+                continue
+            if self._blocked_context(doc, w.start, w.end):
                 continue
             yield self.finding(doc, w.start, w.end, "first name acting in a story about care")
 

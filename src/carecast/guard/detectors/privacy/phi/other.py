@@ -19,17 +19,18 @@ ROLE = (
     r"(?:mayor|sheriff|governor|senator|congress(?:man|woman)|council(?:man|woman|lor|member)"
     r"|principal|superintendent|pastor|priest|rabbi|imam|bishop|coach|quarterback|captain"
     r"|police chief|fire chief|news anchor|weatherman|weather ?woman|judge|ceo|owner|president"
-    r"|star|celebrity|influencer|singer|rapper|actor|actress|athlete|olympian|champion)"
+    r"|star|celebrity|influencer|singer|rapper|actor|actress|athlete|olympian|champion"
+    r"|firefighter|female firefighter|nun|monk|veteran|war hero|twin|triplet)"
 )
 UNIQUE = re.compile(
     rf"\b(?:(?:the|our|a local|a famous|a well-known|our town's|the town's|the county's)"
     rf"\s+(?:(?:local|only|famous|well-known|beloved|retired|former|new|star|high school|"
     rf"town|city|county)\s+){{0,2}}{ROLE}(?:'s\s+(?:wife|husband|son|daughter|mother|father|mom|dad|kid|child))?"
-    rf"|the\s+only\s+(?:\w+\s+){{1,3}}(?:in|at|on|of)\s+(?:town|the county|the island|the village"
-    rf"|the valley|our town|the city|[A-Z]\w+)"
+    rf"|the\s+(?:only|last|first|oldest|youngest)\s+(?:[\w'\-]+\s+){{1,4}}?(?:in|at|on|of|to)\s+(?:(?:our|the|this|his|her|their)\s+)?[\w'\-]+"
+    rf"|(?:the|our|this)\s+(?:town|city|county|village|school|island|church|parish|valley)'s\s+(?:only|last|first|oldest|youngest)\s+[\w\s'\-]{{3,40}}?(?=[,.;!?]|\s(?:who|came|was|is|has|had)\b)"
+    rf"|the\s+(?:\w+\s+){{0,2}}{ROLE}\s+who\s+[^,.;!?]{{3,50}}"
     rf"|(?:triplets|quadruplets|quintuplets|conjoined twins|twins)\s+(?:born|delivered)\s+(?:in|on|at)\s+(?:the\s+)?\w+"
-    rf"|(?:tattoo|birthmark|port-wine stain)\s+(?:of|on|across|shaped like|that says|reading)\s+[\w\s'\"]{{3,30}}?(?=[,.;!?]|$)"
-    rf"|(?:\w+\s+){{0,2}}(?:tattoo|tattoos)\s+(?:on|across)\s+(?:his|her|their)\s+\w+"
+    rf"|(?:[\w'\-]+\s+){{0,3}}(?:tattoo(?:s|ed)?|birthmark|port-wine stain)(?:\s+(?:of|on|across|covering|behind|shaped like|that says|reading|with)\s+[^,.;!?]{{3,40}})?"
     rf"|(?:fingerprints?|retina(?:l)? scan|iris scan|voice ?print|dna profile|full[- ]face (?:photo|picture|pic))"
     rf"|(?:photo|picture|pic|selfie|video)\s+of\s+(?:the\s+|my\s+|our\s+)?(?:patient|pt|him|her)\b(?:'s face)?"
     rf"|won the (?:lottery|powerball|mega millions)|went viral|was on the news|made the news)",
@@ -39,8 +40,8 @@ REPLY_CONFIRMS = re.compile(
     r"\b(?:see you (?:at your|next|on (?:monday|tuesday|wednesday|thursday|friday|saturday)"
     r"|in clinic|in the office)|when (?:we|i) saw you|when you (?:came|were) in"
     r"|at your (?:last|next) (?:visit|appointment|appt)|as we discussed"
-    r"|your (?:surgery|procedure|delivery|biopsy|infusion|chemo) (?:went|yesterday|last week"
-    r"|with us|here)|great to see you (?:at|in|yesterday|today|last))\b",
+    r"|your (?:visit|appointment|surgery|procedure|delivery|biopsy|infusion|chemo) with us"
+    r"|(?:is|was|are) (?:a |one of our |our )?patients? (?:of ours|here|with us)|already with us)\b",
     re.IGNORECASE,
 )
 

@@ -23,11 +23,12 @@ PERSONAL_SITES = re.compile(
     r"(?:facebook|fb|instagram|twitter|x|tiktok|threads|linkedin|youtube|pinterest|snapchat"
     r"|reddit|tumblr|medium|substack|github|venmo|cash|paypal|onlyfans|vimeo|flickr"
     r"|bsky|mastodon\.social|myspace|strava|soundcloud|twitch)\.(?:com|net|me|app|social|tv)"
-    r"/(?!(?:hashtag|search|explore|help|about|policies|legal|watch|groups|events|pages)\b)"
+    r"/(?!(?:hashtag|search|explore|help|about|policies|legal|watch|events)\b)"
     r"(?:in/|u/|user/|@|people/|r/)?[\w.\-]+"
     r"|(?:gofundme\.com/f?|caringbridge\.org/(?:visit/)?|mealtrain\.com/|spot\.fund/"
     r"|givesendgo\.com/|lotsahelpinghands\.com/|carepages\.com/|legacy\.com/obituaries/"
-    r"|findagrave\.com/memorial/|fundly\.com/|giveforward\.com/)[\w.\-/]+"
+    r"|findagrave\.com/memorial/|fundly\.com/|giveforward\.com/|legacy\.com/\S*obituar\w*/"
+    r"|everloved\.com/|tributes\.com/|forevermissed\.com/)[\w.\-/]+"
     r"|[\w\-]+\.(?:blogspot|wordpress|tumblr|substack|carrd)\.(?:com|co)\b.*)",
     re.IGNORECASE,
 )
