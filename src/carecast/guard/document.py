@@ -12,7 +12,8 @@ from carecast.guard.policy import Policy
 
 SHORT_POST = 320
 SENTENCE_END = re.compile(r"(?<=[.!?;])[\"')\]]*\s+|\n+|(?<=:)\s+(?=[A-Z])")
-WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’\-.](?=[^\W\d_]))*")
+WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’](?=[^\W\d_])(?![sS]\b)|[\-.](?=[^\W\d_]))*")
+PERSON_TITLE = re.compile(r"\b(?:Mr|Mrs|Ms|Mx)\.?\s+[A-Z]|\bMiss\s+[A-Z][a-z]")
 
 # Words that tie a sentence to a patient or their relatives: the author is
 # telling a story about an encounter.
@@ -25,7 +26,8 @@ PATIENT_CUES = re.compile(
     r"|walked in|rolled in|coded|passed away|died|treated|saw|seen|visit(?:ed)?|delivered"
     r"|ER|ED|A&E|ICU|NICU|PICU|ward|bed|chart|triage|y/?o|yrs? old|year[- ]old|s/p|hx|c/o|dx"
     r"|hospice|nursing home|rehab|lost (?:him|her)|rest (?:easy|well|in peace)|rip|condolences"
-    r"|funeral|obituary|passing|recovery|surgery|transplant|chemo|diagnosis|my (?:pts?|patients?))\b",
+    r"|funeral|obituary|passing|recovery|surgery|transplant|chemo|diagnosis|my (?:pts?|patients?)"
+    r"|rx|refill|meds)\b",
     re.IGNORECASE,
 )
 
@@ -91,7 +93,9 @@ class Document:
     def patient_cue_sentences(self) -> frozenset[int]:
         """Start offsets of sentences that speak of a patient or a relative."""
         return frozenset(
-            s for s, e in self.sentences if PATIENT_CUES.search(self.text, s, e) is not None
+            s
+            for s, e in self.sentences
+            if PATIENT_CUES.search(self.text, s, e) or PERSON_TITLE.search(self.text, s, e)
         )
 
     @cached_property

@@ -63,6 +63,32 @@ INDIVIDUAL = re.compile(
     rf"(?:doctor|dr|gp|er|ed|clinic)"
     r")"
 )
+FREQUENCY = (
+    r"(?:every \d+(?:-\d+)? (?:hours?|hrs?|minutes|days)|(?:once|twice|three times|\d+x|\d+ times) (?:a|per) "
+    r"(?:day|week)|\b(?:bid|tid|qid|qd|prn|daily|nightly|at bedtime|before bed)\b|\d+\s?x\s?\d+"
+    r"|for (?:a|\d+|one|two|three|four|six) (?:days?|weeks?)|\d+\s?(?:mg|mcg|units?)/kg|\d+\s?%)"
+)
+IMPERATIVE = re.compile(
+    r"(?i:(?:^|[.!?;:,]\s*|\b(?:just|then|and|so|also)\s+)(?:stop|start|take|use|try|give|apply|alternate"
+    r"|bump|double|halve|cut|skip|ice|splint|dab|drink|avoid|ignore|switch|increase|decrease|put|rub"
+    r"|soak|finish(?: off)?|foam roll|taper|wean|load up on|up|lower|restart|hold|pop|go for|get)\b"
+    r"[^.!?\n]{0,80})"
+)
+DIAGNOSIS = re.compile(
+    r"(?i:\b(?:that|this|it|that \w+|this \w+|your \w+(?: \w+)?|the \w+|a \w+ of \d+)(?:'s| is| are| sounds?| looks?"
+    r"| will)\s+(?:almost certainly|definitely|probably|for sure|just|likely|clearly|classic|textbook"
+    r"|nothing to worry about|nothing serious|totally (?:harmless|normal|fine)|harmless|broken|the problem"
+    r"|the answer|an abscess|clear up|an? [\w\-']+(?: [\w\-']+)?)\b[^.!?\n]{0,60}"
+    r"|\byou (?:tore|broke|sprained|pulled|strained|have|'ve got|'ve) (?:your |a |an )?[\w\-']+(?: [\w\-']+)?"
+    r"|\b(?:skip|don'?t bother (?:with|getting|going|seeing)|no need (?:to see|for)|you don'?t need)\s+"
+    r"(?:the |a |an |your |it |to )?(?:er|ed|a&e|mri|x-?ray|scan|doctor|gp|chemo|surgery|antibiotics"
+    r"|appointment|anyone|a doctor|looked at|biopsy|stitches|referral)"
+    r"|\byou should (?:definitely |probably |really )?(?:go for|get|have|do|skip|avoid|stop|start|take)\b[^.!?\n]{0,60})"
+)
+ADDRESSED = re.compile(
+    r"(?i:\b(?:you|your|you're|u|ur|yourself)\b|\b(?:his|her|their)\s+(?:son|daughter|kid|baby|mom|dad|grandson"
+    r"|granddaughter|husband|wife))"
+)
 DRUG_DIRECTIVE = re.compile(
     r"(?i:\b(?:you should|you need to|just|try|start|take|switch to|ask for|get some|grab some|stick with)"
     r"\s+(?:taking\s+|some\s+|a\s+course of\s+)?)([A-Za-z][A-Za-z\-]+)"
@@ -102,6 +128,19 @@ NON_ANSWER = re.compile(
 )
 
 
+def _sentence(doc: Document, pos: int) -> str:
+    s, e = doc.sentence_at(pos)
+    return doc.text[s:e]
+
+
+def _medical(text: str) -> bool:
+    """Whether a clause names a drug, dose, frequency, condition or clinical term."""
+    if re.search(rf"(?i:{MED}|{DOSE}|{FREQUENCY})", text):
+        return True
+    words = set(re.findall(r"[a-z][a-z\-']+", text.lower()))
+    return bool(words & lexicons.load("drugs")) or bool(words & lexicons.load("conditions"))
+
+
 class IndividualAdvice(Detector):
     rule = "advice.individual"
     severity = "block"
@@ -114,6 +153,15 @@ class IndividualAdvice(Detector):
     def detect(self, doc: Document) -> Iterator[Finding]:
         for m in INDIVIDUAL.finditer(doc.text):
             yield self.finding(doc, m.start(), m.end(), "advice aimed at one person")
+            return
+        addressed = doc.context.is_reply or ADDRESSED.search(doc.text) is not None
+        if not addressed:
+            return
+        for rx, why in ((IMPERATIVE, "treatment instruction"), (DIAGNOSIS, "diagnosis of one person")):
+            for m in rx.finditer(doc.text):
+                if _medical(m.group()) or (rx is DIAGNOSIS and _medical(_sentence(doc, m.start()))):
+                    yield self.finding(doc, m.start(), m.end(), why)
+                    return
         if doc.context.is_reply or YOU.search(doc.text):
             drugs = lexicons.load("drugs")
             for m in DRUG_DIRECTIVE.finditer(doc.text):

@@ -24,8 +24,11 @@ LABELS = re.compile(
     r"|(?:this|that|some|another|the)\s+(?:idiot|moron|clown|karen|princess|diva|nutjob|nut case|psycho"
     r"|lunatic|genius|winner|prize|piece of work|special one|special snowflake)"
     r"|can'?t put the fork down|couldn'?t put the fork down|brought it on (?:himself|herself|themselves)"
-    r"|(?:his|her|their) own fault|deserved (?:it|what)|too lazy to|waste of (?:my )?time|dr\.? google"
-    r"|google(?:d)? (?:md|degree|medical degree)|googled (?:their|his|her) symptoms"
+    r"|(?:his|her|their) own fault|deserved (?:it|what)|too lazy to|waste of (?:my )?time"
+    r"|google(?:d)? (?:md|degree|medical degree)|degree from (?:facebook|google|youtube|tiktok)"
+    r"|facebook university|youtube university|crocodile tears|drain on the system|like sheep"
+    r"|peak entitlement|(?:can'?t|cannot) with these people|all out of sympathy|least favou?rite (?:kind of )?patient"
+    r"|disrespecting my time|wasting (?:everyone'?s|my|our) time|thanks for wasting|i'?ve stopped pretending"
     r"|never learns?|some people never|shouldn'?t breed))"
 )
 PATIENT = re.compile(
@@ -33,7 +36,9 @@ PATIENT = re.compile(
     r"|families|people who (?:come|came|show|walk|call|present)|this (?:guy|lady|woman|man|kid|mom|dad)"
     r"|the (?:guy|lady|woman|man|kid|mom|dad) in|(?:guy|lady|woman|man) in (?:bed|room|bay)"
     r"|frequent|diabetics?|smokers?|addicts?|alcoholics?|anti-?vax(?:xers?|ers?)?|obese|drunks?"
-    r"|seekers?|ones who|folks who|people who (?:won'?t|don'?t|refuse|can'?t|think))\b)"
+    r"|seekers?|ones who|folks who|people who (?:won'?t|don'?t|refuse|can'?t|think|yell|go|let|bring|no-show)"
+    r"|people|folks|crowd|regulars|hypertensives?|clients?|ma'?am|sweetie|to the (?:patient|guy|lady|mom|dad|person)"
+    r"|if you smoke|everyone who|every (?:'[^']+' )?\w+ i'?ve seen)\b)"
 )
 CONTEMPT = re.compile(
     r"(?i:\b(?:lazy|stupid|dumb|idiots?|idiotic|morons?|moronic|clueless|pathetic|annoying|entitled"
@@ -43,7 +48,11 @@ CONTEMPT = re.compile(
     r"|rant|sigh+|lol+|lmao|🙄|🤦\S*|🤡|💀|😤|🤬|😒|why do (?:patients|people|parents)"
     r"|how hard is it|it'?s not rocket science|do (?:they|people) not|i can'?t even|spare me"
     r"|give me a break|seriously\?|bless (?:her|his|their) heart|newsflash|shocker|surprise,? surprise"
-    r"|of course (?:he|she|they)|as usual|yet again|again\?!))"
+    r"|of course (?:he|she|they)|as usual|yet again|again\?!|deserve to be|exhausting|i'?m done"
+    r"|grow up|come on\.?$|whin\w+|scream\w* (?:about|when)|acts? (?:shocked|surprised)|every time lol"
+    r"|magically|funny how that works|we can (?:always )?tell|too important|just need to get off"
+    r"|the reason (?:our|the) \w+ (?:are|is) full|sneak you|it'?s a mole|always have a|sweetie|dr\.? google"
+    r"|cry about|don'?t want to get better|lazy|\bagain\b.{0,40}\bagain\b))"
 )
 NOT_ABOUT_PATIENTS = re.compile(
     r"(?i:\b(?:insurers?|insurance compan(?:y|ies)|prior auth\w*|the system|ehr|epic|billing"

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from carecast.guard import lexicons
 from carecast.guard.detector import Detector
 from carecast.guard.document import Document
 from carecast.guard.findings import Finding
@@ -71,11 +72,21 @@ MYTHS: tuple[Myth, ...] = (
           "https://medlineplus.gov/herbalmedicine.html"),
     _myth("cancer", r"\bcancer is (?:just )?(?:a fungus|caused by (?:a )?fungus|an acid(?:ic)? (?:body|condition))|\bsugar feeds cancer\b|\bchemo(?:therapy)? (?:is (?:just )?poison|kills more (?:people )?than|never works|doesn'?t work)",
           "https://www.cancer.gov/about-cancer/causes-prevention/risk/myths"),
-    _myth("fluoride", r"\bfluoride\b[^.!?\n]{0,50}\b(?:lowers? (?:your |kids'? |children'?s )?iq|mind control|is (?:a )?poison|neurotoxin|causes? (?:cancer|autism|adhd))",
+    _myth("fluoride", r"\bfluoride\b[^.!?\n]{0,60}\b(?:lowers? (?:your |kids'? |children'?s )?iq|mind control|(?:is|it'?s|'s) (?:a )?poison|neurotoxin|causes? (?:cancer|autism|adhd))",
           "https://www.cdc.gov/fluoridation/"),
     _myth("sunscreen", r"\bsunscreens?\b[^.!?\n]{0,40}\b(?:causes?|gives? you) (?:skin )?cancer",
           "https://www.aad.org/public/everyday-care/sun-protection/"),
-    _myth("other", r"\bmeasles (?:is|are) (?:harmless|no big deal|just a rash|good for)|\braw milk\b[^.!?\n]{0,40}\b(?:cures?|prevents?|is safer|boosts? immunity)"
+    _myth("vaccines", r"\b(?:vacc\w*|shots?|jabs?|mmr|hpv|flu shot)\b[^.!?\n]{0,60}\b(?:weakens? (?:your )?immun\w*|untested"
+          r"|causes? infertility|caused (?:my |his |her )?\w+'?s? autism|is what caused)|\b(?:works|work) better than (?:the )?(?:flu shot|vaccines?)"
+          r"|natural immunity (?:beats|is better than)",
+          "https://www.cdc.gov/vaccine-safety/"),
+    _myth("statins", r"\bstatins?\b[^.!?\n]{0,40}\b(?:cause dementia|are a scam|is a scam|are poison)|\bcholesterol (?:doesn'?t|does not) matter",
+          "https://medlineplus.gov/statins.html"),
+    _myth("cures", r"\b(?:cranberr\w+|adjustments?|chiropractic)\b[^.!?\n]{0,40}\b(?:cures?|boosts? (?:your )?immunity)"
+          r"|\b(?:fix|fixes|cure|cures|reverse|reverses)\s+\w+\s+naturally|\b(?:vitamin c|ivs?)\b[^.!?\n]{0,30}\bshrink"
+          r"|\bparasites (?:that )?cause autism|\bantibiotics? help (?:you )?(?:get over|recover from|fight) (?:colds?|flu|viral)",
+          "https://medlineplus.gov/"),
+    _myth("other", r"\bmeasles (?:is|are) (?:a mild|mild|harmless|no big deal|just a rash|good for)|\braw milk\b[^.!?\n]{0,40}\b(?:cures?|prevents?|is safer|boosts? immunity)"
           r"|\bdetox\w*\b[^.!?\n]{0,40}\b(?:flush(?:es)?|removes?|pulls?) (?:out )?(?:all )?(?:the )?toxins|\bvaccines? (?:are|is) (?:poison|toxic)\b"
           r"|\bnatural immunity is (?:always )?(?:better|safer) than (?:the )?vacc\w*|\bautism is caused by\b[^.!?\n]{0,30}\b(?:vacc\w*|tylenol|bad parenting)",
           "https://medlineplus.gov/"),
@@ -83,11 +94,19 @@ MYTHS: tuple[Myth, ...] = (
 DEBUNK = re.compile(
     r"(?i)\b(?:myths?|false|debunk\w*|hoax(?:es)? (?:that|like|about)|misinformation|misinfo|not true|untrue"
     r"|no evidence|isn'?t true|is wrong|are wrong|fake news|rumou?rs?|claims? that|despite what|contrary to"
-    r"|do(?:es)? not|don'?t|doesn'?t|never|no,|nope|not|can'?t|cannot|won'?t|wrong|lie|lies|busted|fact ?check)\b"
+    r"|do(?:es)? not|don'?t|doesn'?t|never|no|nope|not|can'?t|cannot|won'?t|wrong|lie|lies|busted|fact ?check"
+    r"|claiming|claimed|so-called|supposedly)\b"
 )
 DEBUNK_FOR_DENIALS = re.compile(
     r"(?i)\b(?:myths?|false|debunk\w*|misinformation|not true|untrue|no evidence|isn'?t true|is wrong"
     r"|fake news|rumou?rs?|claims? that|despite what|contrary to|busted|fact ?check)\b"
+)
+
+
+SITE = re.compile(r"(?i)\b(?:https?://)?(?:www\.)?((?:[a-z0-9-]+\.)+[a-z]{2,})\b")
+SITE_CLAIM = re.compile(
+    r"(?i)\b(?:cures?|causes?|works? for|dangerous|untested|poison\w*|scam|toxic|weakens?|revers\w+"
+    r"|beat|shrinks?|off insulin|heals?|data showing|explaining how|the truth about)\b"
 )
 
 
@@ -102,7 +121,7 @@ class MisinformationClaim(Detector):
         for myth in MYTHS:
             for m in myth.pattern.finditer(doc.text):
                 s, e = doc.sentence_at(m.start())
-                sentence = doc.text[s:e]
+                sentence = doc.text[s : doc.sentence_at(min(e + 1, len(doc.text) - 1))[1]]
                 debunk = DEBUNK_FOR_DENIALS if myth.negated else DEBUNK
                 if debunk.search(sentence):
                     continue
@@ -113,4 +132,19 @@ class MisinformationClaim(Detector):
                     f"{myth.topic} myth",
                     suggestion=f"Remove the claim. Trusted source: {myth.source}",
                 )
+                return
+        yield from self._claims_from_unreliable_sites(doc)
+
+    def _claims_from_unreliable_sites(self, doc: Document) -> Iterator[Finding]:
+        """A claim passed on from a site known for health misinformation."""
+        if "." not in doc.text:
+            return
+        untrusted = lexicons.load("untrusted_domains")
+        for m in SITE.finditer(doc.text):
+            parts = m.group(1).lower().split(".")
+            if not any(".".join(parts[i:]) in untrusted for i in range(len(parts) - 1)):
+                continue
+            s, e = doc.sentence_at(m.start())
+            if SITE_CLAIM.search(doc.text) and not DEBUNK_FOR_DENIALS.search(doc.text[s:e]):
+                yield self.finding(doc, m.start(), m.end(), "claim passed on from an unreliable site")
                 return

@@ -30,7 +30,10 @@ AGE_FORMS = re.compile(
     rf"|\b{NUMBER}(?:st|nd|rd|th)\s+birthday|\bhappy\s+{NUMBER}(?:st|nd|rd|th)\b"
     rf"|\b{NUMBER}\s+years?\s+(?:young|of age|of (?:pure|sheer|life)|on this earth|and (?:still|counting))"
     rf"|\b(?:lived|lived to|reached|made it to|living to)\s+{NUMBER}\b"
-    rf"|\b(?:at|age)\s+{NUMBER}(?=\s*(?:[,.;!?)]|$|she|he|and|years|yrs|,))"
+    rf"|\b(?:at|age)\s+{NUMBER}\b(?!\s*(?:and|or|to|-)\s*(?:over|older|up|\d))"
+    rf"|\b{NUMBER}\s+years\b(?=\s*[,;.!]|\s+(?:young|old|of|and|on))"
+    rf"|\b{NUMBER}\s+when\s+(?:she|he|they|i|we)\b"
+    rf"|\b(?:was|is|turned|turns|reached)\s+{NUMBER}(?=\s*[.!,;]|\s*$)"
     rf"|\b(?:she|he|who|i)\s+(?:was|is|turned|turns)\s+{NUMBER}(?=\s+(?:when|and|but|with|in|on|at)\b))"
     rf"|(?<=[A-Za-z.]),\s(\d{{2,3}})(?=,|\s*\)|\s(?:and|with|who|from)\b)"
     rf"|\((?:age\s)?(\d{{2,3}})\)"
@@ -40,6 +43,12 @@ AGE_FORMS = re.compile(
 QUANTITY_AFTER = re.compile(
     r"\s*(?:%|percent|mg|mcg|ml|kg|lbs?|bpm|mmhg|mph|°|degrees|minutes|mins|hours|days|weeks"
     r"|beats|breaths|units|sat|o2|/\d|miles|km|steps|patients|people|countries)",
+    re.IGNORECASE,
+)
+VITALS_BEFORE = re.compile(
+    r"\b(?:bp|pressure|hr|heart rate|pulse|sats?|spo2|o2|glucose|sugar|temp|temperature|score|a1c"
+    r"|weight|level|count|rate|number|iq|fev1|egfr|gfr|ef|hb|hgb|platelets|wbc|dose|speed|room|bed)\b"
+    r"[^.!?]{0,15}$",
     re.IGNORECASE,
 )
 GROUP_BEFORE = re.compile(
@@ -71,8 +80,11 @@ class AgeOver89(Detector):
                     continue
                 if groups[-1] in ("M", "F") and not doc.near_patient(m.start()):
                     continue
-                bare = m.group()[:1] in ",(" or m.group().lower().startswith(("at ", "age "))
+                bare = m.group()[:1] in ",(" or not re.search(r"(?i)y/?o|old|aged|birthday", m.group())
                 if bare and not doc.near_patient(m.start()):
+                    continue
+                before, _ = doc.window(m.start(), m.end(), 30, 0)
+                if bare and VITALS_BEFORE.search(before):
                     continue
                 if QUANTITY_AFTER.match(doc.text, m.end()):
                     continue

@@ -26,8 +26,13 @@ STREET_ADDRESS = re.compile(
     r"(?:,?\s+(?:Apt|Apartment|Unit|Suite|Ste|#)\.?\s*#?\w+)?(?<!\.)"
 )
 STREET_NAME = re.compile(
-    rf"(?<![\w\d] )(?<!\d)\b((?:[A-Z][\w'\-]*\s+){{1,2}}{STREET_TYPE})\b(?!\s+(?:Clinic|Hospital|Health|Medical|Pharmacy|Cent))"
+    r"(?<!\d )(?<!\d)\b((?:[A-Z][a-z][\w\-]*\s+){1,2}"
+    r"(?:Street|Avenue|Road|Boulevard|Lane|Drive|Court|Way|Place|Terrace|Circle|Highway|Parkway"
+    r"|Trail|Crescent|Close|Square|Row|Pike|Alley|Loop|Grove|Gardens"
+    r"|(?:St|Ave|Rd|Blvd|Ln|Dr|Ct|Pl|Ter|Cir|Hwy|Pkwy|Trl|Sq)\b(?!\.?\s+[A-Z])))"
+    r"\b(?!\s+(?:Clinic|Hospital|Health|Medical|Pharmacy|Cent))"
 )
+TOWN_SUFFIX = re.compile(r"[a-z](?:ville|burg|burgh|town|ton|field|ford|port|dale|wood|boro|borough|ham|mouth|chester|land)$")
 FACILITY = re.compile(
     r"\b((?:[A-Z][\w'\-]*\s+){1,3}(?i:nursing home|care home|care centre|care center|assisted living"
     r"|senior living|retirement home|retirement community|memory care|trailer park|mobile home park"
@@ -64,9 +69,12 @@ PLACE_AFTER = re.compile(
 EVERYDAY_PLACES = frozenset(
     """january february march april may june july august september october november december
     mobile reading bath nice independence orange commerce enterprise liberty union paradise
-    eureka hope friendly university college marion rugby sale wells deal cork split""".split()
+    eureka hope friendly university college rugby sale wells deal cork split""".split()
 )
-CITY_STATE = re.compile(r"\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)?),\s?([A-Z]{2})\b(?!\w)")
+CITY_STATE = re.compile(
+    r"\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)?),\s?([A-Z]{2}\b|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?!\w)"
+)
+AFTER_ADDRESS = re.compile(r",\s*([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\b")
 
 
 class PatientLocation(Detector):
@@ -80,6 +88,9 @@ class PatientLocation(Detector):
         text = doc.text
         for m in STREET_ADDRESS.finditer(text):
             yield self.finding(doc, m.start(), m.end(), "street address")
+            town = AFTER_ADDRESS.match(text, m.end())
+            if town and town.group(1).lower() not in lexicons.load("regions"):
+                yield self.finding(doc, town.start(1), town.end(1), "town of a street address")
         for m in STREET_NAME.finditer(text):
             if doc.near_patient(m.start()) and not doc.is_allowed(m.start(1), m.end(1)):
                 yield self.finding(doc, m.start(1), m.end(1), "street where a patient is")
@@ -117,7 +128,8 @@ class PatientLocation(Detector):
         regions = lexicons.load("regions")
         for m in CITY_STATE.finditer(doc.text):
             city, state = m.group(1), m.group(2)
-            if city.lower() in cities and state.lower() in regions and doc.near_patient(m.start()):
+            known = city.lower() in cities or TOWN_SUFFIX.search(city) is not None
+            if known and state.lower() in regions and doc.near_patient(m.start()):
                 yield self.finding(doc, m.start(1), m.end(1), "city of a patient")
         words = doc.words
         for i, w in enumerate(words):
@@ -128,7 +140,10 @@ class PatientLocation(Detector):
                 two = f"{w.lower} {words[i + 1].lower}"
                 if two in cities and doc.text[w.end : words[i + 1].start] == " ":
                     name, end = two, words[i + 1].end
-            if name not in cities or name in regions or name in EVERYDAY_PLACES:
+            town_like = TOWN_SUFFIX.search(name) is not None and name not in lexicons.load(
+                "common_words"
+            )
+            if (name not in cities and not town_like) or name in regions or name in EVERYDAY_PLACES:
                 continue
             if not doc.near_patient(w.start):
                 continue

@@ -32,7 +32,7 @@ HONORIFIC_NAME = re.compile(
 HONORIFIC_LOWER = re.compile(rf"\b(?i:{HONORIFIC})\.?\s+([a-zà-ÿ][a-zà-ÿ'\-]+)")
 LABEL_NAME = re.compile(r"\b([A-Z][A-Z'\-]{1,}),\s?([A-Z][A-Z'\-]+)(?:\s[A-Z]\.?)?\b")
 RELATION = (
-    r"(?:patients?|pt|client|resident|kiddo|son|daughter|husband|wife|mom|mum|mother|dad|father"
+    r"(?:patients?|pts?|client|resident|kiddo|son|daughter|husband|wife|mom|mum|mother|dad|father"
     r"|brother|sister|grandson|granddaughter|grandma|grandpa|grandmother|grandfather|granny|nana"
     r"|papa|aunt|auntie|uncle|niece|nephew|cousin|baby|boy|girl|toddler|teen|neighbou?r"
     r"|partner|fianc[ée]e?|boyfriend|girlfriend|caregiver|widow|widower|friend|gentleman|lady"
@@ -52,11 +52,11 @@ TITLE_NAME = re.compile(
 FAMILY_NAME = re.compile(r"\b(?i:the)\s+([A-Z][a-zà-ÿ'\-]+)\s+(?i:family|household|kids|twins|boys|girls)\b")
 AFTER_ROOM = re.compile(rf"\b(?i:room|rm|bed|bay)\.?\s*\d+[A-Za-z]?,?\s+({NAME_PART})")
 VOCATIVE = re.compile(
-    r"(?:^|(?<=[.!?]\s)|(?<=\n))([A-Z][a-zà-ÿ'\-]+),\s+(?=(?:you|your|you're|i|i'm|we|so|thank|thanks"
-    r"|glad|congrat\w*|welcome|happy|sorry|please|hope)\b)"
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))([A-Z][a-zà-ÿ'\-]+),\s+(?=(?i:you|your|you're|i|i'm|we|so|thank|thanks"
+    r"|glad|congrat\w*|welcome|happy|sorry|please|hope|with|we're|what|how)\b)"
     r"|,\s+([A-Z][a-zà-ÿ'\-]+)\s*(?=[.!?]|$|\s(?:[.!?]|💙|❤|🙏))",
-    re.IGNORECASE,
 )
+FROM_PLACE = re.compile(r"\b([A-Z][a-zà-ÿ'\-]+)\s+from\s+(?:[A-Z][a-z]+|\d{5})")
 LOST_NAME = re.compile(
     r"\b(?:lost|miss|remember|saw|met|treated|visited|admitted|discharged|hugged|said goodbye to"
     r"|mourn|mourns|honou?r|celebrate|congrats to|congratulations to|prayers for|pray for"
@@ -129,6 +129,8 @@ def _unknown_word(w: Word) -> bool:
     return (
         len(low) > 2
         and not w.text.isupper()
+        and "'" not in low
+        and "’" not in low
         and low not in lexicons.load("common_words")
         and not _is_excluded(low)
         and low not in lexicons.load("cities")
@@ -191,8 +193,10 @@ class PatientName(Detector):
             cue = m.group(0).split()[0].lower().strip(",")
             if len(low) == 1 and cue in WEAK_RELATIONS:
                 continue
-            if len(low) == 1 or _first(low) or _last(low):
-                if _ambiguous(low) and cue in WEAK_RELATIONS:
+            strong = cue not in WEAK_RELATIONS
+            listed = low in lexicons.load("first_names") or low in lexicons.load("last_names")
+            if len(low) == 1 or _first(low) or _last(low) or (strong and listed):
+                if _ambiguous(low) and not strong:
                     continue
                 start = m.start(1)
                 end = m.end(1) if len(parts) == 1 or _last(parts[1].lower()) else start + len(
@@ -228,10 +232,16 @@ class PatientName(Detector):
                 yield self.finding(doc, m.start(), m.end(), "first name and initial")
         if not doc.has_patient_cue:
             return
-        for rx, why in ((LOST_NAME, "name after a care verb"), (APPOSITION, "name in apposition")):
+        for rx, why in (
+            (LOST_NAME, "name after a care verb"),
+            (APPOSITION, "name in apposition"),
+            (FROM_PLACE, "name and home town"),
+        ):
             for m in rx.finditer(doc.text):
                 low = m.group(1).lower()
-                if _first(low) and not _ambiguous(low) and doc.near_patient(m.start()):
+                if rx is not APPOSITION and _ambiguous(low):
+                    continue
+                if _first(low) and doc.near_patient(m.start()):
                     yield self.finding(doc, m.start(1), m.end(1), why)
         for m in VOCATIVE.finditer(doc.text):
             i = 1 if m.group(1) else 2

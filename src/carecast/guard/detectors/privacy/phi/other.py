@@ -3,7 +3,7 @@
 A unique role ("the mayor's wife", "the town's only female firefighter"), a
 distinctive mark (a tattoo, a birthmark), biometrics or a full-face photo, a
 newsworthy event ("the twins born in the elevator"), and a reply that confirms the
-person it answers is a patient ("see you at your follow-up").
+person it answers is a patient ("since your visit with us").
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 
 from carecast.guard.detector import Detector
+from carecast.guard.detectors.privacy.phi.cues import health_near
 from carecast.guard.document import Document
 from carecast.guard.findings import Finding
 
@@ -37,8 +38,7 @@ UNIQUE = re.compile(
     re.IGNORECASE,
 )
 REPLY_CONFIRMS = re.compile(
-    r"\b(?:see you (?:at your|next|on (?:monday|tuesday|wednesday|thursday|friday|saturday)"
-    r"|in clinic|in the office)|when (?:we|i) saw you|when you (?:came|were) in"
+    r"\b(?:when (?:we|i) saw you|when you (?:came|were) in"
     r"|at your (?:last|next) (?:visit|appointment|appt)|as we discussed"
     r"|your (?:visit|appointment|surgery|procedure|delivery|biopsy|infusion|chemo) with us"
     r"|(?:is|was|are) (?:a |one of our |our )?patients? (?:of ours|here|with us)|already with us)\b",
@@ -55,7 +55,7 @@ class UniqueDetail(Detector):
 
     def detect(self, doc: Document) -> Iterator[Finding]:
         for m in UNIQUE.finditer(doc.text):
-            if doc.near_patient(m.start()):
+            if doc.near_patient(m.start()) or health_near(doc, m.start()):
                 yield self.finding(doc, m.start(), m.end(), "unique identifying detail")
         if doc.context.is_reply:
             for m in REPLY_CONFIRMS.finditer(doc.text):
