@@ -1,4 +1,4 @@
-"""The results guard returns: one :class:`Finding` per thing noticed, one :class:`Report` per text."""
+"""What guard returns: one :class:`Finding` per thing noticed, one :class:`Report` per text."""
 
 from __future__ import annotations
 

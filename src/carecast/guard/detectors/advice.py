@@ -112,7 +112,12 @@ REFERRAL = re.compile(
     r"|\b(?:not|isn'?t) (?:individual |personal |specific )?medical advice"
     r"|\bcan'?t (?:give|offer) (?:individual|personal|specific|medical)"
     r"|\bwho (?:knows|can examine) you|\bin (?:a|an) (?:visit|appointment|exam)\b"
-    r"|\bsee your own|\byour own (?:doctor|clinician|gp|provider|care team|pharmacist|physician))"
+    r"|\bsee your own|\byour own (?:doctor|clinician|gp|provider|care team|pharmacist|physician)"
+    r"|\byour (?:\w+ (?:or|and|/) )?(?:doctor|dr|gp|physician|clinician|provider|pharmacist|nurse|care team"
+    r"|dietitian|nephrologist|pediatrician|paediatrician|dermatologist|cardiologist|oncologist|dentist"
+    r"|therapist|midwife|ob|obgyn|specialist|prescriber|endocrinologist|neurologist|psychiatrist|surgeon"
+    r"|pt|physio|physiotherapist|optometrist|audiologist|care provider)s?\b"
+    r"|\bsee you (?:in|at|next|on|soon)\b|\b(?:book|make) (?:an|a|your) (?:appointment|visit))"
 )
 YOU = re.compile(r"\b(?:you|your|you're|youre|u|ur|yours|yourself)\b", re.IGNORECASE)
 HEALTH_ANSWER = re.compile(
@@ -124,7 +129,7 @@ HEALTH_ANSWER = re.compile(
 )
 NON_ANSWER = re.compile(
     r"(?i:^\s*(?:thanks?|thank you|congrats|congratulations|welcome|happy|great|glad|love this"
-    r"|so glad|wonderful|amazing)\b[^?]{0,80}$)"
+    r"|so glad|wonderful|amazing)\b[^?]{0,200}$)"
 )
 
 
@@ -181,11 +186,18 @@ class NoReferral(Detector):
         addressed = doc.context.is_reply or YOU.search(text) is not None
         if not addressed or REFERRAL.search(text) or NON_ANSWER.match(text):
             return
-        if doc.context.is_reply:
+        advice = next(iter(INDIVIDUAL_ADVICE.detect(doc)), None)
+        if advice is not None:
+            start = advice.start
+        elif doc.context.is_reply:
             health = HEALTH_ANSWER.search(text)
+            if health is None and not _medical(text):
+                return
+            start = health.start() if health else 0
         else:
-            health = INDIVIDUAL.search(text)
-        if health is None:
             return
-        s, e = doc.sentence_at(health.start())
+        s, e = doc.sentence_at(start)
         yield self.finding(doc, s, e, "health answer without a referral")
+
+
+INDIVIDUAL_ADVICE = IndividualAdvice()

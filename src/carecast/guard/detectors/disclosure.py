@@ -16,8 +16,14 @@ from carecast.guard.document import Document
 from carecast.guard.findings import Finding
 
 PROMOTION = re.compile(
-    r"(?i:\b(?:use|with|enter|apply)\s+(?:my\s+|our\s+|the\s+|promo\s+|discount\s+)?code\s+\w+"
-    r"|\bcode\s+[A-Z0-9]{3,}\b|\bpromo(?:tion(?:al)?)? code|\bdiscount code|\bcoupon"
+    r"(?i:\b(?:use|with|enter|apply)\s+(?:my\s+|our\s+|the\s+|promo\s+|discount\s+)?code\s+\w+)"
+    r"|\b(?:use|code)\s+[A-Z][A-Z0-9]{3,}\b|\b[A-Z][A-Z0-9]{3,}\s+at checkout"
+    r"|(?i:\bpromo(?:tion(?:al)?)? code|\bdiscount code|\bcoupon"
+    r"|\bdm (?:me|us) (?:to|for) (?:order|buy|get|a demo|pricing)|\blink in (?:my |the )?(?:profile|thread|replies|bio|comments)"
+    r"|\bevery click helps|\b(?:tell|told) everyone to buy|\bcheck (?:them|it) out\b|\bmention my name"
+    r"|\$\d+(?:\.\d{2})?\s+(?:gets you|for (?:a|the|my|your))|\bat the front desk for \$|\bfor flying me"
+    r"|\bputting (?:all )?my \w+ patients on (?-i:[A-Z])\w+|\bput all my \w+ patients (?:in|on) them"
+    r"|\bi only (?:wear|use|recommend|buy) (?-i:[A-Z])\w+|\brecommending the (?-i:[A-Z])\w+"
     r"|\b\d{1,2}\s?%\s?off\b|\bbogo\b|\b(?:shop|buy|order|grab|get yours|get it|try it) (?:now|today|here|it)\b"
     r"|\blink in (?:my )?bio|\bmy link\b|\bswipe up|\bamzn\.to/|\bamazon\.com/\S*(?:tag=|/dp/)"
     r"|\b(?:ref|aff|affid|utm_source)=|\bbit\.ly/|\btinyurl\.com/"
@@ -26,8 +32,8 @@ PROMOTION = re.compile(
     r"\s+(?:supplements?|vitamins?|gummies|collagen|protein|serum|cream|lotion|tea|shakes?|powder"
     r"|app|device|tracker|monitor|mattress|pillow|shoes|insoles|oils?|drops|probiotics?|products?"
     r"|brand|line|kit|bars?|mask|formula|cleanse|detox)"
-    r"|\b(?:thanks|thank you) to @?\w+ for (?:sending|gifting|the free|sponsoring|flying|hosting)"
-    r"|\bgifted (?:me|us)\b|\bfree samples?\b|\bpartner(?:ed|ing)? with @?[A-Z]\w+"
+    r"|\b(?:thanks|thank you) to @?\w+(?:\s\w+){0,2} for (?:sending|gifting|the free|sponsoring|flying|hosting)"
+    r"|\bgifted (?:me|us)\b|\bfree samples?\b|\bpartner(?:ed|ing)? with @?(?-i:[A-Z])\w+"
     r"|\bbrand ambassador|\bcheck out (?:my|our) (?:friends|partners) at"
     r"|\b(?:available|on sale) (?:at|on) (?:amazon|target|walmart|cvs|walgreens|my shop|our shop))"
 )
@@ -56,7 +62,10 @@ CREDENTIAL = re.compile(
     r"|cardiologist|dermatologist|oncologist|dietitian|nutritionist|paramedic|optometrist"
     r"|physiotherapist|counsel+or|social worker|practitioner|internist|obstetrician|hospitalist"
     r"|anesthesiologist|anaesthetist|radiologist|clinician|np|pa|rn|md|do)\b"
-    r"|\b(?:registration|licen[cs]e|npi|gmc|nmc)\s*(?:number|no\.?|#)?\s*:?\s*\d{5,})"
+    r"|\b(?:registration|licen[cs]e|npi|gmc|nmc)\s*(?:number|no\.?|#)?\s*:?\s*\d{5,}"
+    r"|\b(?:pharmacist|hygienist|pathologist|practice manager|nurse|physician|doctor|therapist|midwife"
+    r"|dietitian|dentist|paramedic|psychologist|counsel+or)\b[^.!?\n]{0,30}\((?-i:[A-Z][A-Za-z\-]{1,7})(?:,\s*(?-i:[A-Z][A-Za-z\-]{1,8}))*\))"
+    r"|\((?:MS, )?CCC-SLP\)|\bCMPE\b|\bRDH\b"
 )
 CAPACITY = re.compile(
     r"(?i:\bviews?\s+(?:are\s+|expressed\s+(?:here\s+)?are\s+)?(?:my|our)\s+own\b|\bopinions?\s+(?:are\s+)?my\s+own"
@@ -65,7 +74,9 @@ CAPACITY = re.compile(
     r"|writ(?:e|ing)|represent(?:ing)?|here)\s+(?:for|on behalf of|as a representative of)"
     r"|\bnot (?:on behalf of|representing|speaking for)|\bnot (?:my|our) (?:employer|hospital|clinic|practice)'?s?"
     r"|\bon behalf of\b|\brepresent(?:ing)? (?:my|our|the) (?:employer|hospital|clinic|practice|health system)"
-    r"|\bspeaking for (?:my|our|the) (?:employer|hospital|clinic|practice|team)|\bofficial (?:account|position|response)"
+    r"|\bspeaking for (?:my|our|the) (?:employer|hospital|clinic|practice|team)|\bofficial (?:account|response)"
+    r"|\b(?:posting|speaking|sharing|writing|commenting)\s+(?:only\s+)?(?:for myself|as myself|personally|as an individual)"
+    r"|\bon my own behalf|\bnot for (?:my|the|our|any) (?:practice|employer|workplace|hospital|clinic|team)"
     r"|\bposting (?:for|as) (?:the|our|my) (?:clinic|practice|hospital|team)|\bmy own (?:opinion|views?|words))"
 )
 

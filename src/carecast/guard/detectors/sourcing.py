@@ -19,6 +19,20 @@ TRUSTED_SOURCE_LINE = "Source: cite a trusted source such as https://medlineplus
 DOMAIN = re.compile(
     r"(?i)\b(?:https?://)?(?:www\.)?((?:[a-z0-9-]+\.)+[a-z]{2,})(?:/[^\s)\]]*)?"
 )
+UNRELIABLE_NAMES = re.compile(
+    r"(?i)\b(?:naturalnews|natural news|mercola|infowars|epoch times|children'?s health defen[cs]e|dr\.? axe"
+    r"|greenmedinfo|the truth about cancer|health impact news|gateway pundit|goop|food babe|bitchute|rumble)\b"
+)
+SOCIAL_SOURCE = re.compile(
+    r"(?i)\b(?:tiktok|facebook|fb|instagram|insta|youtube|reddit|telegram|whatsapp|podcast|youtube\.com/watch"
+    r"|wellness coach|influencer|creator|nutritionist i follow|chiropractor|naturopath|moms'? (?:facebook )?group"
+    r"|keto king)\b"
+)
+SOURCE_VERBS = re.compile(
+    r"(?i)\b(?:said|says|say|posted|posts|claims?|claimed|explain\w*|convinced|summary|explanation|piece"
+    r"|article|source|read|heard|watched|got this from|per|according to|from|video|thread|channel|post"
+    r"|shows|showed|taught|learned)\b"
+)
 HEARSAY = re.compile(
     r"(?i:\b(?:saw|read|heard|found|learned|learnt|watched|seen)\s+(?:it\s+|this\s+|that\s+|about it\s+)?"
     r"(?:on|in|from)\s+(?:a\s+|an\s+|some\s+|this\s+)?(?:viral\s+)?(?:tiktok|facebook|fb|instagram|insta|ig"
@@ -29,22 +43,30 @@ HEARSAY = re.compile(
     r"|a naturopath|a wellness (?:coach|blog|influencer)|the internet|a meme|a viral)"
     r"|\b(?:a|this|one)\s+(?:viral\s+)?(?:tiktok|youtube video|facebook post|instagram reel|reel|meme"
     r"|influencer|wellness influencer)\s+(?:said|says|showed|shows|explains|explained|proves|proved"
-    r"|claims|claimed)|\bdo your own research|\b(?:big pharma|mainstream media) (?:won'?t|doesn'?t|don'?t)"
-    r" (?:tell|want))"
+    r"|claims|claimed)|\bdo your own research"
+    r")"
 )
 WARNED = re.compile(r"(?i)\b(?:don'?t trust|avoid|beware|not a reliable|unreliable|misinformation"
-                    r"|debunk\w*|myth|false|misleading|be careful|careful with|not true)\b")
+                    r"|debunk\w*|myth|false|misleading|be careful|careful with|not true|junk|don'?t rely"
+                    r"|do not rely|not reliable|nonsense|wrong)\b")
 CLAIM = re.compile(
     r"(?i:\b(?:studies|research|science|data|evidence|trials?)\s+(?:shows?|proves?|has shown|have shown"
     r"|found|suggests?|says?|confirms?|is clear|demonstrates?)"
     r"|\b(?:a|one|new|recent|latest|landmark|large)\s+(?:new\s+|recent\s+)?(?:study|trial|paper"
     r"|analysis|survey|meta-analysis|review)\s+(?:found|finds|shows|showed|proves|proved|suggests"
     r"|confirmed|reports?)"
-    r"|\b\d+(?:\.\d+)?\s?(?:%|percent|per cent)(?!\s*(?:off|discount|of (?:our|the) (?:proceeds|sales)))|\b\d+\s+(?:in|out of)\s+\d+\b|\bhalf of\b"
+    r"|\b\d+(?:\.\d+)?\s?(?:%|percent|per cent)\s+(?:of\s+(?:all\s+)?(?:adults|people|patients|americans"
+    r"|kids|children|women|men|cases|deaths|disease|us|the population|seniors|teens|smokers|diabetics)|fewer|more"
+    r"|lower|higher|less|reduction|increase|risk|chance|effective)"
+    r"|\b(?:by|risk of|chance of)\s+\d+(?:\.\d+)?\s?(?:%|percent)|\b\d+\s+(?:in|out of)\s+\d+\b"
+    r"|\b(?:in|for|works for) most (?:people|patients|adults)|\bflush(?:es)? (?:out )?toxins|\bcures?\b"
+    r"|\b(?:reduces?|cuts?|lowers?|raises?|increases?|doubles?|triples?|halves|slashes?|boosts?)"
+    r"\s+(?:\w+\s+){1,3}?(?:risk|deaths|mortality|rates?)\b(?:\s+by)?"
     r"|\b(?:\d+|two|three|four|five|ten)\s?(?:x|times)\s+(?:more|less|higher|lower|as)\b"
     r"|\b(?:reduces?|cuts?|lowers?|raises?|increases?|doubles?|triples?|halves|slashes?|boosts?)"
     r"\s+(?:your\s+|the\s+)?(?:risk|chances?|odds|rates?|likelihood|mortality|deaths?)"
-    r"|\b(?:clinically|scientifically|medically)?\s?proven\s+to|\bproven\b|\bguaranteed\b"
+    r"|\b(?:clinically|scientifically|medically)?\s?proven\s+to|\bproven\b(?!\s+otherwise)|\bguaranteed\b"
+    r"|\brevers(?:es|ed|ing)\s+(?:\w+\s+){0,2}(?:resistance|disease|diabetes|damage|aging)"
     r"|\b(?:doctors|experts|scientists|dentists)\s+(?:agree|recommend|say)"
     r"|\b(?:is|are)\s+(?:linked|tied|associated)\s+(?:to|with)"
     r"|\b(?:leading|number one|#1|most common|biggest)\s+cause\s+of"
@@ -55,7 +77,8 @@ AUTHORITY = re.compile(
     r"|NIDA|NHLBI|NIAID|HHS|AHRQ|CMS|ECDC|UKHSA|PHE|MedlinePlus|Cochrane|NEJM|JAMA|BMJ|Lancet"
     r"|Nature|Science|Pediatrics|Circulation|Mayo Clinic|Cleveland Clinic|Johns Hopkins|Surgeon General"
     r"|American (?:Heart|Cancer|Diabetes|Academy|College|Lung|Stroke) \w+|World Health Organization"
-    r"|Centers for Disease Control|National Institutes? of \w+|PubMed|PMID|doi)\b"
+    r"|Centers for Disease Control|National Institutes? of \w+|PubMed|PMID|doi|Census Bureau|National Academies"
+    r"|ASHA|ADA|AAD|ACIP|KFF|Pew|Gallup)\b|\b(?:19|20)\d{2} (?:report|study|trial|review|survey|guideline)"
     r"|(?i:\bdoi:|\bdoi\.org|\bet al\b|\bpmid\b|\bsource:|\bsources:|\bref:|\bcitation:|\bvia @"
     r"|\bper (?:the|a) \d{4}|\b(?:journal|trial|study|meta-analysis|review) (?:published )?in (?:the )?[A-Z]"
     r"|\bpublished in|\baccording to (?:the )?[A-Z]|\bper the [A-Z]|\bjournal of|\bthe lancet)"
@@ -85,6 +108,14 @@ class UnreliableSource(Detector):
             if not self._warned(doc, m.start()):
                 yield self.finding(doc, m.start(), m.end(), "social media or hearsay as a source")
                 return
+        for rx in (UNRELIABLE_NAMES, SOCIAL_SOURCE):
+            for m in rx.finditer(doc.text):
+                s, e = doc.sentence_at(m.start())
+                if rx is SOCIAL_SOURCE and not SOURCE_VERBS.search(doc.text, s, e):
+                    continue
+                if not self._warned(doc, m.start()):
+                    yield self.finding(doc, m.start(), m.end(), "unreliable source named")
+                    return
 
     @staticmethod
     def _warned(doc: Document, pos: int) -> bool:
@@ -105,9 +136,16 @@ class UnsourcedClaim(Detector):
             return
         if AUTHORITY.search(doc.text) or self._has_link(doc) or HEARSAY.search(doc.text):
             return
+        if UNRELIABLE_NAMES.search(doc.text) or (
+            SOCIAL_SOURCE.search(doc.text) and SOURCE_VERBS.search(doc.text)
+        ):
+            return
         s, e = doc.sentence_at(claim.start())
         yield self.finding(doc, s, e, "claim without a source")
 
     @staticmethod
     def _has_link(doc: Document) -> bool:
-        return re.search(r"(?i)\bhttps?://|\bwww\.|\b[a-z0-9-]+\.(?:gov|org|edu|int|com|uk)/", doc.text) is not None
+        return (
+            re.search(r"(?i)\bhttps?://|\bwww\.|\b[a-z0-9-]+\.(?:gov|org|edu|int|com|uk|net)\b", doc.text)
+            is not None
+        )

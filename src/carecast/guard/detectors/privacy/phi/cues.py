@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+
 from carecast.guard.document import Document
 
 # Where a detail is said to belong to a group, not a person.

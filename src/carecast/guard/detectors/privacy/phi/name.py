@@ -68,7 +68,7 @@ APPOSITION = re.compile(
     r"|grandmother|grandfather|mom|dad|mother|father|resident|toddler|baby|nurse|teacher|firefighter)\b"
 )
 FIRST_INITIAL = re.compile(r"\b([A-Z][a-zà-ÿ'\-]+)\s([A-Z])\.(?=\s|,|$)")
-RELATION_LOWER = re.compile(rf"\b(?i:patient|pt|saw|named|nicknamed|client)\s+([a-z][a-z'\-]+)\b")
+RELATION_LOWER = re.compile(r"\b(?i:patient|pt|saw|named|nicknamed|client)\s+([a-z][a-z'\-]+)\b")
 NAME_AGE = re.compile(
     rf"\b({NAME_PART}(?:\s+[A-Z][a-zà-ÿ'\-]+)?)\s?(?:,|\()\s?(?:a |an |age |aged )?\d{{1,3}}"
     r"\s?(?:y/?o|yo|yrs?|years?|[MF]\b|,|\))"
