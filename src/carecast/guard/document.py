@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 
 from carecast.guard.context import Context
@@ -54,7 +54,6 @@ class Document:
     text: str
     context: Context
     policy: Policy
-    _sentence_starts: list[int] = field(default_factory=list, repr=False)
 
     @cached_property
     def lower(self) -> str:
@@ -72,13 +71,16 @@ class Document:
             spans.append((start, len(self.text)))
         if not spans:
             spans.append((0, len(self.text)))
-        self._sentence_starts = [s for s, _ in spans]
         return spans
+
+    @cached_property
+    def sentence_starts(self) -> list[int]:
+        return [s for s, _ in self.sentences]
 
     def sentence_at(self, pos: int) -> tuple[int, int]:
         """The sentence holding ``pos``."""
         spans = self.sentences
-        i = max(bisect_right(self._sentence_starts, pos) - 1, 0)
+        i = max(bisect_right(self.sentence_starts, pos) - 1, 0)
         return spans[i]
 
     @cached_property
@@ -92,11 +94,12 @@ class Document:
     @cached_property
     def patient_cue_sentences(self) -> frozenset[int]:
         """Start offsets of sentences that speak of a patient or a relative."""
-        return frozenset(
-            s
-            for s, e in self.sentences
-            if PATIENT_CUES.search(self.text, s, e) or PERSON_TITLE.search(self.text, s, e)
-        )
+        starts = self.sentence_starts
+        found = set()
+        for rx in (PATIENT_CUES, PERSON_TITLE):
+            for m in rx.finditer(self.text):
+                found.add(starts[max(bisect_right(starts, m.start()) - 1, 0)])
+        return frozenset(found)
 
     @cached_property
     def has_patient_cue(self) -> bool:
@@ -113,7 +116,7 @@ class Document:
         if len(self.text) <= SHORT_POST:
             return bool(self.patient_cue_sentences)
         spans = self.sentences
-        i = max(bisect_right(self._sentence_starts, pos) - 1, 0)
+        i = max(bisect_right(self.sentence_starts, pos) - 1, 0)
         return any(spans[j][0] in self.patient_cue_sentences for j in (i, i - 1) if j >= 0)
 
     @cached_property

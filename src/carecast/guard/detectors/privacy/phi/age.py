@@ -40,6 +40,8 @@ AGE_FORMS = re.compile(
     rf"|\b(\d{{2,3}})\s?([MF])\b"
     rf"|\b(?i:centenarian|supercentenarian)\b",
 )
+# Cheap test first: no number from 90 to 125 and no spelled-out age means nothing to find.
+MAYBE_OLD = re.compile(r"(?<!\d)(?:9\d|1[01]\d|12[0-5])(?!\d)|(?i:ninety|hundred|centenarian)")
 QUANTITY_AFTER = re.compile(
     r"\s*(?:%|percent|mg|mcg|ml|kg|lbs?|bpm|mmhg|mph|°|degrees|minutes|mins|hours|days|weeks"
     r"|beats|breaths|units|sat|o2|/\d|miles|km|steps|patients|people|countries)",
@@ -71,6 +73,8 @@ class AgeOver89(Detector):
     source = "45 CFR 164.514(b)(2)(i)(C): ages over 89 must be aggregated as 90 or older"
 
     def detect(self, doc: Document) -> Iterator[Finding]:
+        if MAYBE_OLD.search(doc.text) is None:
+            return
         for m in AGE_FORMS.finditer(doc.text):
             groups = [g for g in m.groups() if g]
             if groups:

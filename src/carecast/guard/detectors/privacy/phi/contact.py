@@ -23,6 +23,7 @@ PHONE = re.compile(
     r"(?<![\w/.\-])(?:\+\d{1,3}[\s.\-]?)?(?:\(\d{2,5}\)\s?|\d{2,5}[\s.\-])?"
     r"\d{3,4}[\s.\-]?\d{3,4}(?![\w/]|[.\-]\d)"
 )
+SEVEN_DIGITS = re.compile(r"\d(?:\D{0,3}\d){6}")
 PHONE_CUE = re.compile(
     r"\b(?:call|phone|cell|mobile|tel|text|fax|number|ph|ring|reach|contact|whatsapp|pager)\b",
     re.IGNORECASE,
@@ -48,7 +49,7 @@ class ContactDetail(Detector):
         text = doc.text
         for m in EMAIL.finditer(text):
             yield self.finding(doc, m.start(), m.end(), "email address")
-        if sum(c.isdigit() for c in text) >= 7:
+        if SEVEN_DIGITS.search(text):
             for m in PHONE.finditer(text):
                 if self._is_phone(doc, m):
                     yield self.finding(doc, m.start(), m.end(), "phone or fax number")

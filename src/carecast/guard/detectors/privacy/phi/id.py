@@ -16,6 +16,7 @@ from carecast.guard.detector import Detector
 from carecast.guard.document import Document
 from carecast.guard.findings import Finding
 
+DIGIT = re.compile(r"\d")
 SSN = re.compile(r"(?<![\d\-])(\d{3})[- ](\d{2})[- ](\d{4})(?![\d\-])")
 SSN_LABELLED = re.compile(r"\b(?i:ssn|social security(?: number| no\.?| #)?)\s*[:#]?\s*(\d{9})\b")
 VIN = re.compile(r"\b(?=[A-HJ-NPR-Z0-9]*\d)(?=[A-HJ-NPR-Z0-9]*[A-HJ-NPR-Z])[A-HJ-NPR-Z0-9]{17}\b")
@@ -60,7 +61,7 @@ class IdentifyingNumber(Detector):
 
     def detect(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
-        if not any(c.isdigit() for c in text):
+        if DIGIT.search(text) is None:
             return
         for m in SSN.finditer(text):
             if _valid_ssn(*m.groups()) and "-" in m.group():
