@@ -39,7 +39,7 @@ INDIVIDUAL = re.compile(
     r"(?i:"
     rf"\b(?:you|u|ya)\s+(?:should|need to|must|have to|ought to|gotta|can|could|might want to"
     rf"|'d better|had better|may want to|will need to|'ll need to|'ll want to)\s+(?:just\s+|definitely\s+"
-    rf"|probably\s+)?(?:take|start|stop|quit|increase|decrease|double|halve|switch|skip|try|come off"
+    rf"|probably\s+|safely\s+|still\s+)?(?:take|start|stop|quit|increase|decrease|double|halve|switch|skip|try|come off"
     rf"|go off|get on|up|lower|raise|cut|drop|add|avoid taking|ditch|wean off|taper)\b[^.!?\n]{{0,40}}?"
     rf"(?:{MED}|{DOSE}|\byour\s+\w+\b)"
     rf"|\b(?:take|try|start|give (?:him|her|them|it)|use|double|halve|up|pop|alternate)\s+(?:\w+\s+){{0,4}}?{DOSE}"
@@ -55,7 +55,10 @@ INDIVIDUAL = re.compile(
     rf"|\byour\s+(?:rash|symptoms?|pain|cough|headaches?|numbers|labs?|results?|levels?|a1c|bp|mole"
     rf"|lump|spot|swelling)\s+(?:is|are|sounds?|looks?|means?)\s+(?:like\s+|to be\s+)?(?:a\s+|an\s+)?"
     rf"(?:{CONDITION}|nothing to worry|fine|normal|totally normal|benign|harmless)"
-    rf"|\b(?:i'?d|i would|i'll|i will|i can)\s+(?:recommend|suggest|prescribe|start|put)\s+(?:you\s+|taking\s+"
+    rf"|\bfor your (?:\w+'s\s+)?(?:\w+\s+){{0,2}}?\w+[,:]?\s+(?:give\s+|take\s+|try\s+)?[^.!?\n]{{0,30}}?{DOSE}"
+    rf"|\b(?:respond to|leftover|left over|finish off)\s+(?:that\s+|your\s+|the\s+)?[\w\-]+"
+    rf"|\b[A-Z][a-z]+ is the answer for"
+    rf"|\b(?:i'?d|i would|i'll|i will|i can)\s+(?:recommend|suggest|prescribe|start|put|double|increase|up|give|try)\s+(?:you\s+|taking\s+"
     rf"|him\s+|her\s+)?(?:on\s+)?(?:\w+\s+){{0,2}}?(?:{MED}|{DOSE})"
     rf"|\byou\s+(?:don'?t|do not)\s+need\s+(?:to see (?:a|your) (?:doctor|dr|gp)|antibiotics|an? x-?ray"
     rf"|stitches|a scan|the er|to go in|your (?:meds|inhaler|insulin))"
@@ -66,7 +69,7 @@ INDIVIDUAL = re.compile(
 FREQUENCY = (
     r"(?:every \d+(?:-\d+)? (?:hours?|hrs?|minutes|days)|(?:once|twice|three times|\d+x|\d+ times) (?:a|per) "
     r"(?:day|week)|\b(?:bid|tid|qid|qd|prn|daily|nightly|at bedtime|before bed)\b|\d+\s?x\s?\d+"
-    r"|for (?:a|\d+|one|two|three|four|six) (?:days?|weeks?)|\d+\s?(?:mg|mcg|units?)/kg|\d+\s?%)"
+    r"|for (?:a|\d+|one|two|three|four|six) (?:days?|weeks?)|\d+\s?(?:mg|mcg|units?)/kg)"
 )
 IMPERATIVE = re.compile(
     r"(?i:(?:^|[.!?;:,]\s*|\b(?:just|then|and|so|also)\s+)(?:stop|start|take|use|try|give|apply|alternate"
@@ -85,6 +88,7 @@ DIAGNOSIS = re.compile(
     r"|appointment|anyone|a doctor|looked at|biopsy|stitches|referral)"
     r"|\byou should (?:definitely |probably |really )?(?:go for|get|have|do|skip|avoid|stop|start|take)\b[^.!?\n]{0,60})"
 )
+GENERAL_TIP = re.compile(r"(?i)\b(?:tips?|per the|according to|reminder|everyone|anyone)\b")
 ADDRESSED = re.compile(
     r"(?i:\b(?:you|your|you're|u|ur|yourself)\b|\b(?:his|her|their)\s+(?:son|daughter|kid|baby|mom|dad|grandson"
     r"|granddaughter|husband|wife))"
@@ -113,7 +117,7 @@ REFERRAL = re.compile(
     r"|\bcan'?t (?:give|offer) (?:individual|personal|specific|medical)"
     r"|\bwho (?:knows|can examine) you|\bin (?:a|an) (?:visit|appointment|exam)\b"
     r"|\bsee your own|\byour own (?:doctor|clinician|gp|provider|care team|pharmacist|physician)"
-    r"|\byour (?:\w+ (?:or|and|/) )?(?:doctor|dr|gp|physician|clinician|provider|pharmacist|nurse|care team"
+    r"|\byour (?:\w+ )?(?:\w+ (?:or|and|/) )?(?:doctor|dr|gp|physician|clinician|provider|pharmacist|nurse|care team"
     r"|dietitian|nephrologist|pediatrician|paediatrician|dermatologist|cardiologist|oncologist|dentist"
     r"|therapist|midwife|ob|obgyn|specialist|prescriber|endocrinologist|neurologist|psychiatrist|surgeon"
     r"|pt|physio|physiotherapist|optometrist|audiologist|care provider)s?\b"
@@ -128,8 +132,9 @@ HEALTH_ANSWER = re.compile(
     rf"|weight|bmi|heart|chest|kidney|liver|lungs?|skin|ice|heat|rest|exercise|stretch\w*))"
 )
 NON_ANSWER = re.compile(
-    r"(?i:^\s*(?:thanks?|thank you|congrats|congratulations|welcome|happy|great|glad|love this"
-    r"|so glad|wonderful|amazing)\b[^?]{0,200}$)"
+    r"(?i:^\s*(?:[A-Z][a-z]+,\s*)?(?:thanks?|thank you|congrats|congratulations|welcome|happy|great|glad"
+    r"|love this|so glad|wonderful|amazing|so proud|proud of you)\b[^?]{0,200}$"
+    r"|^[^?]{0,200}\b(?:looks? great|enjoy|proud of you|so happy for you|glad (?:the|it|you))\b[^?]{0,120}$)"
 )
 
 
@@ -164,6 +169,8 @@ class IndividualAdvice(Detector):
             return
         for rx, why in ((IMPERATIVE, "treatment instruction"), (DIAGNOSIS, "diagnosis of one person")):
             for m in rx.finditer(doc.text):
+                if rx is IMPERATIVE and GENERAL_TIP.search(_sentence(doc, m.start())):
+                    continue
                 if _medical(m.group()) or (rx is DIAGNOSIS and _medical(_sentence(doc, m.start()))):
                     yield self.finding(doc, m.start(), m.end(), why)
                     return
@@ -184,9 +191,11 @@ class NoReferral(Detector):
     def detect(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
         addressed = doc.context.is_reply or YOU.search(text) is not None
-        if not addressed or REFERRAL.search(text) or NON_ANSWER.match(text):
+        if not addressed or REFERRAL.search(text):
             return
         advice = next(iter(INDIVIDUAL_ADVICE.detect(doc)), None)
+        if advice is None and NON_ANSWER.match(text):
+            return
         if advice is not None:
             start = advice.start
         elif doc.context.is_reply:

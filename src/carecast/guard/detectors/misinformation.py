@@ -110,6 +110,10 @@ TOPICS = re.compile(
     r"|adjustment|chiropract|natural|vitamin c|\bivs?\b|parasite|autism|\bmasks?\b|eliminat|destroy|kills?\b"
     r"|gets? rid|got rid|fix|beat|\bmeds\b|medication|insulin|treatment|prescription|flu\b|\.[a-z]{2,}\b"
 )
+NEXT_SENTENCE_DEBUNK = re.compile(
+    r"(?i)^\W*(?:it|they|that|this)\s+(?:does|do|did|is|are|was)\s*(?:not|n'?t)\b|\b(?:myths?|false"
+    r"|debunk\w*|misinformation|not true|untrue|no evidence|isn'?t true|fake news)\b"
+)
 SITE = re.compile(r"(?i)\b(?:https?://)?(?:www\.)?((?:[a-z0-9-]+\.)+[a-z]{2,})\b")
 SITE_CLAIM = re.compile(
     r"(?i)\b(?:cures?|causes?|works? for|dangerous|untested|poison\w*|scam|toxic|weakens?|revers\w+"
@@ -130,9 +134,11 @@ class MisinformationClaim(Detector):
         for myth in MYTHS:
             for m in myth.pattern.finditer(doc.text):
                 s, e = doc.sentence_at(m.start())
-                sentence = doc.text[s : doc.sentence_at(min(e + 1, len(doc.text) - 1))[1]]
+                following = doc.text[e : doc.sentence_at(min(e + 1, len(doc.text) - 1))[1]]
                 debunk = DEBUNK_FOR_DENIALS if myth.negated else DEBUNK
-                if debunk.search(sentence):
+                if debunk.search(doc.text, s, e) or (
+                    not myth.negated and NEXT_SENTENCE_DEBUNK.search(following)
+                ):
                     continue
                 yield self.finding(
                     doc,

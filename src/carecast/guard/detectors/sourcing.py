@@ -59,7 +59,8 @@ CLAIM = re.compile(
     r"|kids|children|women|men|cases|deaths|disease|us|the population|seniors|teens|smokers|diabetics)|fewer|more"
     r"|lower|higher|less|reduction|increase|risk|chance|effective)"
     r"|\b(?:by|risk of|chance of)\s+\d+(?:\.\d+)?\s?(?:%|percent)|\b\d+\s+(?:in|out of)\s+\d+\b"
-    r"|\b(?:in|for|works for) most (?:people|patients|adults)|\bflush(?:es)? (?:out )?toxins|\bcures?\b"
+    r"|\b\d+\s?%\s+of\s+(?:your|all|american|us|the|those|people|kids|children|adults)\b|\bhalf of all\b"
+    r"|\bby (?:something like |about |around |nearly |up to |over )?\d+\s?%|\bflush(?:es)? (?:out )?toxins|\bcures?\b"
     r"|\b(?:reduces?|cuts?|lowers?|raises?|increases?|doubles?|triples?|halves|slashes?|boosts?)"
     r"\s+(?:\w+\s+){1,3}?(?:risk|deaths|mortality|rates?)\b(?:\s+by)?"
     r"|\b(?:\d+|two|three|four|five|ten)\s?(?:x|times)\s+(?:more|less|higher|lower|as)\b"
@@ -83,6 +84,9 @@ AUTHORITY = re.compile(
     r"|\bper (?:the|a) \d{4}|\b(?:journal|trial|study|meta-analysis|review) (?:published )?in (?:the )?[A-Z]"
     r"|\bpublished in|\baccording to (?:the )?[A-Z]|\bper the [A-Z]|\bjournal of|\bthe lancet)"
 )
+
+
+REPORTED = re.compile(r"(?i)\b(?:claiming|claims? that|myths?|so-called|supposedly)\b")
 
 
 def _domain_in(domain: str, listing: frozenset[str]) -> bool:
@@ -133,6 +137,9 @@ class UnsourcedClaim(Detector):
     def detect(self, doc: Document) -> Iterator[Finding]:
         claim = CLAIM.search(doc.text)
         if claim is None:
+            return
+        s, e = doc.sentence_at(claim.start())
+        if REPORTED.search(doc.text, s, e):
             return
         if AUTHORITY.search(doc.text) or self._has_link(doc) or HEARSAY.search(doc.text):
             return
