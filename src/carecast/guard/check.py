@@ -47,11 +47,12 @@ def check(
     pol = load_policy(policy)
     doc = Document(text=text, context=Context.of(context), policy=pol)
     found: list[Finding] = []
-    for detector in detectors_for(pol):
-        found.extend(detector.detect(doc))
+    if text.strip():  # blank text holds nothing to find
+        for detector in detectors_for(pol):
+            found.extend(detector.detect(doc))
     findings = _settle(doc, found)
     verdict = _verdict(findings)
-    redacted = redact(text, findings)
+    redacted = _stable_redaction(redact(text, findings), findings, doc)
     return Report(
         verdict=verdict,
         findings=tuple(findings),
@@ -62,12 +63,59 @@ def check(
     )
 
 
+GLUED = re.compile(rf"\w{PLACEHOLDER.pattern}|{PLACEHOLDER.pattern}\w")
+
+
+def _stable_redaction(redacted: str, findings: list[Finding], doc: Document) -> str:
+    """Redaction that leaves no flagged text behind and that a second check leaves alone.
+
+    Real posts need nothing more than :func:`redact`; text glued to a placeholder
+    ("3rdMrs. K") or a flagged span repeated inside a longer word can make a
+    second pass see what the first could not, so such text is redacted until stable.
+    """
+    for _ in range(3):
+        leftovers = [
+            f
+            for f in findings
+            if f.is_phi and len(f.text) >= 2 and f.text in _outside_placeholders(redacted)
+        ]
+        for f in leftovers:
+            redacted = _replace_outside_placeholders(redacted, f.text, f.suggestion)
+        if not GLUED.search(redacted):
+            break
+        again = Document(text=redacted, context=doc.context, policy=doc.policy)
+        found = [
+            f
+            for d in detectors_for(doc.policy)
+            if d.rule.startswith("privacy.")
+            for f in d.detect(again)
+        ]
+        once_more = redact(redacted, _settle(again, found))
+        if once_more == redacted:
+            break
+        redacted = once_more
+    return redacted
+
+
+def _outside_placeholders(text: str) -> str:
+    return PLACEHOLDER.sub("\x00", text)
+
+
+def _replace_outside_placeholders(text: str, old: str, new: str) -> str:
+    parts = re.split(f"({PLACEHOLDER.pattern})", text)
+    return "".join(p if PLACEHOLDER.fullmatch(p) else p.replace(old, new) for p in parts)
+
+
 def _settle(doc: Document, found: list[Finding]) -> list[Finding]:
     """Apply the policy, drop allowed and placeholder spans, spread PHI to repeats."""
     pol = doc.policy
+    placeholders = [m.span() for m in PLACEHOLDER.finditer(doc.text)]
     kept: list[Finding] = []
     for f in found:
-        if f.is_phi and (doc.is_allowed(f.start, f.end) or PLACEHOLDER.fullmatch(f.text)):
+        if f.is_phi and (
+            doc.is_allowed(f.start, f.end)
+            or any(s < f.end and f.start < e for s, e in placeholders)
+        ):
             continue
         severity = pol.setting(f.rule).severity
         kept.append(replace(f, severity=severity) if severity else f)
@@ -83,11 +131,48 @@ def _repeats(doc: Document, findings: Iterable[Finding]) -> list[Finding]:
         if not f.is_phi or f.text in seen or len(f.text.strip()) < 2:
             continue
         seen.add(f.text)
-        pattern = re.compile(r"(?<!\w)" + re.escape(f.text) + r"(?!\w)")
+        before = r"(?<!\w)" if f.text[0].isalnum() else ""
+        after = r"(?!\w)" if f.text[-1].isalnum() else ""
+        pattern = re.compile(before + re.escape(f.text) + after)
         for m in pattern.finditer(doc.text):
             if m.start() != f.start and not doc.is_allowed(m.start(), m.end()):
                 extra.append(replace(f, start=m.start(), end=m.end(), explanation="repeat"))
+    extra.extend(_tagged_names(doc, findings))
     return extra
+
+
+TAG = re.compile(r"[#@][\w.]+")
+
+
+def _tagged_names(doc: Document, findings: Iterable[Finding]) -> list[Finding]:
+    """Hashtags and handles that spell a patient's name ("#PrayForAlvarez")."""
+    names = {
+        token.lower()
+        for f in findings
+        if f.rule == "privacy.phi.name"
+        for token in re.findall(r"[^\W\d_]{3,}", f.text)
+        if token.lower() not in ("mrs", "miss", "mister")
+    }
+    if not names or ("#" not in doc.text and "@" not in doc.text):
+        return []
+    found = []
+    for m in TAG.finditer(doc.text):
+        tag = m.group().lower()
+        name = next((n for n in names if n in tag), None)
+        if name is not None:
+            found.append(
+                Finding(
+                    rule="privacy.phi.name",
+                    severity="block",
+                    start=m.start(),
+                    end=m.end(),
+                    text=m.group(),
+                    message="Patient name inside a hashtag or handle",
+                    suggestion="[patient]",
+                    explanation=f"tag spells the name '{name}'",
+                )
+            )
+    return found
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:

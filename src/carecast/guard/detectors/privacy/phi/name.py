@@ -27,9 +27,9 @@ HONORIFIC = (
 NAME_PART = r"(?:[A-Z][a-zà-ÿ]*(?:['’\-](?!s\b)[A-Za-zà-ÿ]+)*|[A-Z]\.?(?:\s?[A-Z]\.)*)(?![\w])"
 PARTICLE = r"(?:(?:de|del|de la|van|von|der|da|di|le|la|bin|al|el|st\.?|mac|o')\s)?"
 HONORIFIC_NAME = re.compile(
-    rf"\b{HONORIFIC}\.?\s+(?:{PARTICLE}{NAME_PART})(?:\s+{PARTICLE}{NAME_PART})?",
+    rf"(?<![A-Za-z]){HONORIFIC}\.?\s+(?:{PARTICLE}{NAME_PART})(?:\s+{PARTICLE}{NAME_PART})?",
 )
-HONORIFIC_LOWER = re.compile(rf"\b(?i:{HONORIFIC})\.?\s+([a-zà-ÿ][a-zà-ÿ'\-]+)")
+HONORIFIC_LOWER = re.compile(rf"(?<![A-Za-z])(?i:{HONORIFIC})\.?\s+([a-zà-ÿ][a-zà-ÿ'\-]+)")
 LABEL_NAME = re.compile(r"\b([A-Z][A-Z'\-]{1,}),\s?([A-Z][A-Z'\-]+)(?:\s[A-Z]\.?)?\b")
 RELATION = (
     r"(?:patients?|pts?|client|resident|kiddo|son|daughter|husband|wife|mom|mum|mother|dad|father"

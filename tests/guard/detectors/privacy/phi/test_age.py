@@ -1,0 +1,55 @@
+"""privacy.phi.age: ages over 89, never 89 and under or ages of groups."""
+
+from __future__ import annotations
+
+import pytest
+
+import carecast
+
+RULE = "privacy.phi.age"
+
+
+def _covered(report: carecast.Report, text: str, part: str) -> bool:
+    """Whether every occurrence of ``part`` lies inside a finding of RULE."""
+    spans = [(f.start, f.end) for f in report.findings if f.rule == RULE]
+    starts = [i for i in range(len(text)) if text.startswith(part, i)]
+    assert starts, f"{part!r} is not in the text"
+    return all(any(s <= i and i + len(part) <= e for s, e in spans) for i in starts)
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        ("Visited a 94-year-old in the ER tonight with a hip fracture.", "94-year-old"),
+        ("My patient, aged 91, still walks every day.", "aged 91"),
+        ("92 y/o female presenting with confusion.", "92 y/o"),
+        ("My patient is ninety-three.", "ninety-three"),
+        ("A ninety-three-year-old patient came in with a fall.", "ninety-three-year-old"),
+        ("She turned 95 last week on the ward.", "95"),
+        ("Pt is a 97F with CHF.", "97F"),
+        ("Celebrated my patient's 101st birthday on the unit today.", "101st birthday"),
+    ],
+)
+def test_ages_over_89_are_found(text: str, part: str) -> None:
+    report = carecast.check(text)
+    assert RULE in report.rules()
+    assert _covered(report, text, part)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Saw a 45-year-old with chest pain.",
+        "My patient, 89, is doing great.",
+        "Patients over 90 need careful dosing.",
+        "Adults aged 90 and older are at highest risk.",
+        "Patients aged 90 or older need a fall assessment.",
+        "Her heart rate was 95 on arrival.",
+        "Her oxygen sat was 94 on room air.",
+        "Turn the heat to 92 degrees for the patient.",
+        "About 90% of patients recover fully.",
+        "The 1990s were a different era for medicine.",
+    ],
+)
+def test_not_ages_over_89(text: str) -> None:
+    assert RULE not in carecast.check(text).rules()

@@ -1,0 +1,56 @@
+"""privacy.phi.id: SSN, record, plan, account, licence, vehicle and device numbers."""
+
+from __future__ import annotations
+
+import pytest
+
+import carecast
+
+RULE = "privacy.phi.id"
+
+
+def _covered(report: carecast.Report, text: str, part: str) -> bool:
+    """Whether every occurrence of ``part`` lies inside a finding of RULE."""
+    spans = [(f.start, f.end) for f in report.findings if f.rule == RULE]
+    starts = [i for i in range(len(text)) if text.startswith(part, i)]
+    assert starts, f"{part!r} is not in the text"
+    return all(any(s <= i and i + len(part) <= e for s, e in spans) for i in starts)
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        ("Pt SSN 123-45-6789 was on the wrong chart.", "123-45-6789"),
+        ("MRN 4452871 was swapped with another patient's.", "4452871"),
+        ("Her member ID: XJH448812930 was denied again.", "XJH448812930"),
+        ("Policy number HMO-55821-0047-A was denied.", "HMO-55821-0047-A"),
+        ("Acct # 88812345 has a balance.", "88812345"),
+        ("Driver's license number D1234567 was on the intake form.", "D1234567"),
+        ("The patient's car, VIN 1HGCM82633A004352, was towed from the lot.", "1HGCM82633A004352"),
+        ("Serial number PM7734410X on her pacemaker needs a recall check.", "PM7734410X"),
+        ("My patient's MBI is 1EG4-TE5-MK73.", "1EG4-TE5-MK73"),
+        ("My patient's health plan ID is W123456789.", "W123456789"),
+        ("His licence plate is 7XYZ123.", "7XYZ123"),
+        ("Death certificate number 2024-00123 was filed for my patient.", "2024-00123"),
+    ],
+)
+def test_identifying_numbers_are_found(text: str, part: str) -> None:
+    report = carecast.check(text)
+    assert RULE in report.rules()
+    assert _covered(report, text, part)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My NPI is 1234567890 if you need it for the referral.",
+        "Take 2 tablets every 6 hours.",
+        "The ICD-10 code for this is E11.9.",
+        "SSN 000-12-3456 is never valid.",
+        "Lot numbers are printed on every vaccine vial.",
+        "Our team upgraded to version 2.4.1 this week.",
+        "Normal sodium is 135-145.",
+    ],
+)
+def test_not_identifying_numbers(text: str) -> None:
+    assert RULE not in carecast.check(text).rules()

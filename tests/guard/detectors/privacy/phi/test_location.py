@@ -1,0 +1,56 @@
+"""privacy.phi.location: places below state level tied to a person."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import carecast
+
+RULE = "privacy.phi.location"
+PRACTICE = carecast.load_policy(Path(__file__).parents[4] / "data" / "practice.yaml")
+
+
+def _covered(report: carecast.Report, text: str, part: str) -> bool:
+    """Whether every occurrence of ``part`` lies inside a finding of RULE."""
+    spans = [(f.start, f.end) for f in report.findings if f.rule == RULE]
+    starts = [i for i in range(len(text)) if text.startswith(part, i)]
+    assert starts, f"{part!r} is not in the text"
+    return all(any(s <= i and i + len(part) <= e for s, e in spans) for i in starts)
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        ("Mrs. Alvarez in bed 4 is doing better", "bed 4"),
+        ("The patient in room 12 is asking for more blankets.", "room 12"),
+        ("Bay 3 needs a portable x-ray.", "Bay 3"),
+        ("Home visit at 77 Hollow Creek Lane for a patient with COPD.", "77 Hollow Creek Lane"),
+        ("My patient drove in from Dayton for her follow-up.", "Dayton"),
+        ("A Tulsa man came in with frostbite.", "Tulsa"),
+        ("My patient from Chillicothe, Ohio is recovering well.", "Chillicothe"),
+        ("Pt lives in Franklin County and has no car.", "Franklin County"),
+        ("Patient's ZIP code is 43085.", "43085"),
+    ],
+)
+def test_locations_are_found(text: str, part: str) -> None:
+    report = carecast.check(text)
+    assert RULE in report.rules()
+    assert _covered(report, text, part)
+
+
+@pytest.mark.parametrize(
+    ("text", "policy"),
+    [
+        ("Flu cases are rising across Ohio this month.", None),
+        ("The Midwest has seen a spike in measles.", None),
+        ("Our clinic has 12 exam rooms and 40 beds.", None),
+        ("Room temperature storage is fine for this vaccine.", None),
+        ("Visit us at 2200 Mill Creek Road for walk-in flu shots.", PRACTICE),
+        ("Lakeside Family Health is in Columbus, Ohio.", PRACTICE),
+        ("Lakeside Family Health patients can now book online.", PRACTICE),
+    ],
+)
+def test_not_patient_locations(text: str, policy: carecast.Policy | None) -> None:
+    assert RULE not in carecast.check(text, policy=policy).rules()

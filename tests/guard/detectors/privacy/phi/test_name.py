@@ -1,0 +1,70 @@
+"""privacy.phi.name: patients' and relatives' names, never eponyms, drugs or staff."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import carecast
+
+RULE = "privacy.phi.name"
+PRACTICE = carecast.load_policy(Path(__file__).parents[4] / "data" / "practice.yaml")
+REPLY = {"channel": "x", "reply_to": "@jake_runs"}
+
+
+def _covered(report: carecast.Report, text: str, part: str) -> bool:
+    """Whether every occurrence of ``part`` lies inside a finding of RULE."""
+    spans = [(f.start, f.end) for f in report.findings if f.rule == RULE]
+    starts = [i for i in range(len(text)) if text.startswith(part, i)]
+    assert starts, f"{part!r} is not in the text"
+    return all(any(s <= i and i + len(part) <= e for s, e in spans) for i in starts)
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "context"),
+    [
+        ("Mrs. Alvarez in bed 4 is doing better", "Mrs. Alvarez", None),
+        ("Saw Mr. K. in clinic today, his gout is better.", "Mr. K", None),
+        ("Pt label read SMITH, JOHN and the wristband matched.", "SMITH, JOHN", None),
+        ("My patient Jake finally quit smoking.", "Jake", None),
+        ("Her daughter Emily drove her to every chemo appointment.", "Emily", None),
+        ("Maria, 45, came in with chest pain.", "Maria", None),
+        ("Sarah Connor came in with a broken wrist.", "Sarah Connor", None),
+        ("Miss Daisy in room 12 loves her puzzles.", "Miss Daisy", None),
+        ("pt J.D. was discharged home.", "J.D.", None),
+        (
+            "The Nguyen family brought cookies to the ICU after their dad's discharge.",
+            "Nguyen",
+            None,
+        ),
+        ("Mrs. Alvarez is better today. Alvarez says thanks to the night team.", "Alvarez", None),
+        ("Congrats on finishing chemo, Jake!", "Jake", REPLY),
+    ],
+)
+def test_names_are_found(text: str, part: str, context: dict[str, str] | None) -> None:
+    report = carecast.check(text, context)
+    assert RULE in report.rules()
+    assert _covered(report, text, part)
+
+
+@pytest.mark.parametrize(
+    ("text", "policy"),
+    [
+        ("Huntington's disease awareness month is in May.", None),
+        ("Crohn's disease flares can be managed with the right plan.", None),
+        ("Bell's palsy usually improves within weeks.", None),
+        ("Murphy's sign was positive.", None),
+        ("Apgar score of 9 at five minutes.", None),
+        ("Parkinson's disease affects movement and mood.", None),
+        ("Patients with Huntington's disease benefit from early genetic counselling.", None),
+        ("Taking metformin with food can help with stomach upset.", None),
+        ("Tom Hanks talked about his type 2 diabetes in an interview.", None),
+        ("Dr. Priya Natarajan will be speaking at the health fair.", PRACTICE),
+        ("Nurse Jenna Holt gave 40 flu shots today.", PRACTICE),
+        ("My patient said Marcus Reyes was so kind at check-in.", PRACTICE),
+        ("Dr. Okafor and Dr. Natarajan covered the night shift.", PRACTICE),
+    ],
+)
+def test_not_patient_names(text: str, policy: carecast.Policy | None) -> None:
+    assert RULE not in carecast.check(text, policy=policy).rules()
