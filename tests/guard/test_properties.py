@@ -211,6 +211,9 @@ def test_redaction_is_idempotent_any_text(text: str, context: Any) -> None:
 @example(text="Mrs. Mrs. a 94-year-old", context=None)
 @example(text="My patient is a 94-year-old with CHF.", context=None)
 @example(text="123-45-6789Mr. K.", context=None)
+@example(text="Mrs. Alvarez says thanks @sam_k", context=None)
+@example(text="bed 4@handle", context=None)
+@example(text="MRN 4452871(614) 555-0142", context=None)
 def test_redaction_is_idempotent_clinical_text(text: str, context: Any) -> None:
     _assert_idempotent(carecast.check(text, context), context)
 

@@ -63,7 +63,9 @@ def check(
     )
 
 
-GLUED = re.compile(rf"\w{PLACEHOLDER.pattern}|{PLACEHOLDER.pattern}\w")
+GLUED = re.compile(
+    rf"[^\s(\[\"'“]{PLACEHOLDER.pattern}|{PLACEHOLDER.pattern}[^\s.,;:!?)\]\"'”]"
+)
 
 
 def _stable_redaction(redacted: str, findings: list[Finding], doc: Document) -> str:

@@ -9,6 +9,7 @@ from functools import cached_property
 
 from carecast.guard.context import Context
 from carecast.guard.policy import Policy
+from carecast.guard.redact import PLACEHOLDER
 
 SHORT_POST = 320
 SENTENCE_END = re.compile(r"(?<=[.!?;])[\"')\]]*\s+|\n+|(?<=:)\s+(?=[A-Z])")
@@ -82,6 +83,13 @@ class Document:
         spans = self.sentences
         i = max(bisect_right(self.sentence_starts, pos) - 1, 0)
         return spans[i]
+
+    @cached_property
+    def masked(self) -> str:
+        """The text with redaction placeholders blanked, so "[patient]" is no cue word."""
+        if "[" not in self.text:
+            return self.text
+        return PLACEHOLDER.sub(lambda m: " " * len(m.group()), self.text)
 
     @cached_property
     def words(self) -> list[Word]:

@@ -3,18 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from phi_assertions import covered
 
 import carecast
 
 RULE = "privacy.phi.id"
 
 
-def _covered(report: carecast.Report, text: str, part: str) -> bool:
-    """Whether every occurrence of ``part`` lies inside a finding of RULE."""
-    spans = [(f.start, f.end) for f in report.findings if f.rule == RULE]
-    starts = [i for i in range(len(text)) if text.startswith(part, i)]
-    assert starts, f"{part!r} is not in the text"
-    return all(any(s <= i and i + len(part) <= e for s, e in spans) for i in starts)
 
 
 @pytest.mark.parametrize(
@@ -37,7 +32,7 @@ def _covered(report: carecast.Report, text: str, part: str) -> bool:
 def test_identifying_numbers_are_found(text: str, part: str) -> None:
     report = carecast.check(text)
     assert RULE in report.rules()
-    assert _covered(report, text, part)
+    assert covered(report, text, part, RULE)
 
 
 @pytest.mark.parametrize(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from phi_assertions import covered
 
 import carecast
 
@@ -10,12 +11,6 @@ RULE = "privacy.phi.other"
 REPLY = {"channel": "x", "reply_to": "@sam"}
 
 
-def _covered(report: carecast.Report, text: str, part: str) -> bool:
-    """Whether every occurrence of ``part`` lies inside a finding of RULE."""
-    spans = [(f.start, f.end) for f in report.findings if f.rule == RULE]
-    starts = [i for i in range(len(text)) if text.startswith(part, i)]
-    assert starts, f"{part!r} is not in the text"
-    return all(any(s <= i and i + len(part) <= e for s, e in spans) for i in starts)
 
 
 @pytest.mark.parametrize(
@@ -44,7 +39,7 @@ def _covered(report: carecast.Report, text: str, part: str) -> bool:
 def test_unique_details_are_found(text: str, part: str, context: dict[str, str] | None) -> None:
     report = carecast.check(text, context)
     assert RULE in report.rules()
-    assert _covered(report, text, part)
+    assert covered(report, text, part, RULE)
 
 
 @pytest.mark.parametrize(

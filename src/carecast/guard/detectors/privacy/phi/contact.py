@@ -85,7 +85,7 @@ class ContactDetail(Detector):
             if doc.is_allowed(m.start(), m.end()):
                 continue
             s, e = doc.sentence_at(m.start())
-            tied = PATIENT_HANDLE_CUE.search(doc.text, s, e) is not None
+            tied = PATIENT_HANDLE_CUE.search(doc.masked, s, e) is not None
             if m.group().lower() in own:
                 tied = tied or health_near(doc, m.start())
             if tied:
