@@ -12,8 +12,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from carecast.guard import lexicons
 from carecast.guard.detector import Detector
+from carecast.guard.detectors.sourcing import is_untrusted
 from carecast.guard.document import Document
 from carecast.guard.findings import Finding
 
@@ -154,10 +154,8 @@ class MisinformationClaim(Detector):
         """A claim passed on from a site known for health misinformation."""
         if "." not in doc.text:
             return
-        untrusted = lexicons.load("untrusted_domains")
         for m in SITE.finditer(doc.text):
-            parts = m.group(1).lower().split(".")
-            if not any(".".join(parts[i:]) in untrusted for i in range(len(parts) - 1)):
+            if not is_untrusted(m.group(1)):
                 continue
             s, e = doc.sentence_at(m.start())
             if SITE_CLAIM.search(doc.text) and not DEBUNK_FOR_DENIALS.search(doc.text[s:e]):

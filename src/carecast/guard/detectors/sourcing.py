@@ -89,7 +89,9 @@ AUTHORITY = re.compile(
 REPORTED = re.compile(r"(?i)\b(?:claiming|claims? that|myths?|so-called|supposedly)\b")
 
 
-def _domain_in(domain: str, listing: frozenset[str]) -> bool:
+def is_untrusted(domain: str) -> bool:
+    """Whether ``domain`` or a parent domain is on the untrusted list."""
+    listing = lexicons.load("untrusted_domains")
     parts = domain.lower().split(".")
     return any(".".join(parts[i:]) in listing for i in range(len(parts) - 1))
 
@@ -102,10 +104,9 @@ class UnreliableSource(Detector):
     source = "Brief: information shared should be sourced from reputed sources"
 
     def detect(self, doc: Document) -> Iterator[Finding]:
-        untrusted = lexicons.load("untrusted_domains")
         if "." in doc.text:
             for m in DOMAIN.finditer(doc.text):
-                if _domain_in(m.group(1), untrusted) and not self._warned(doc, m.start()):
+                if is_untrusted(m.group(1)) and not self._warned(doc, m.start()):
                     yield self.finding(doc, m.start(), m.end(), "link to an unreliable site")
                     return
         for m in HEARSAY.finditer(doc.text):

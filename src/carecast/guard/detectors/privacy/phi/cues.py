@@ -31,8 +31,3 @@ def health_near(doc: Document, pos: int) -> bool:
     """Whether the sentence around ``pos`` mentions health or care."""
     s, e = doc.sentence_at(pos)
     return HEALTH_CUES.search(doc.text, s, e) is not None
-
-
-def person_context(doc: Document, pos: int) -> bool:
-    """Whether a detail at ``pos`` is told about a patient: a patient cue nearby, or a reply."""
-    return doc.near_patient(pos)

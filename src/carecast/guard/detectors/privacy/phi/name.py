@@ -333,7 +333,7 @@ class PatientName(Detector):
         tokens = [t for t in re.findall(r"[^\W\d_]+", low) if len(t) > 1]
         if low in lexicons.load("public_figures"):
             return True
-        if any(t in _allowed_tokens(doc) for t in tokens):
+        if any(t in doc.allowed_name_tokens for t in tokens):
             return True
         eponym = re.match(r"\s*(?:'s|’s)?\s*(\w+)", doc.text[f.end : f.end + 20])
         following = eponym.group(1).lower() if eponym else ""
@@ -347,12 +347,8 @@ class PatientName(Detector):
         names = set()
         for f in found:
             for tok in re.findall(r"[A-Z][a-zà-ÿ'\-]{2,}", f.text):
-                if tok.lower() not in NOT_NAMES and tok.lower() not in _allowed_tokens(doc):
+                if tok.lower() not in NOT_NAMES and tok.lower() not in doc.allowed_name_tokens:
                     names.add(tok)
         for w in doc.words:
             if w.text in names and not any(f.start <= w.start < f.end for f in found):
                 yield self.finding(doc, w.start, w.end, "another mention of a patient's name")
-
-
-def _allowed_tokens(doc: Document) -> frozenset[str]:
-    return doc.allowed_name_tokens
