@@ -1,8 +1,8 @@
 """carecast: take part in social media without leaking patient data or practising medicine.
 
-    >>> import carecast
-    >>> carecast.check("Mrs. Alvarez in bed 4 is doing better").verdict
-    'block'
+>>> import carecast
+>>> carecast.check("Mrs. Alvarez in bed 4 is doing better").verdict
+'block'
 """
 
 import logging

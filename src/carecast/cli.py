@@ -28,11 +28,16 @@ from carecast.guard.registry import DETECTORS
 from carecast.sarif import artifact_uri, sarif_log
 
 SEVERITY_STYLE = {"block": "bold white on red", "review": "black on yellow"}
-VERDICT_STYLE = {"ok": "bold white on green", "review": "bold black on yellow",
-                 "block": "bold white on red"}
-VERDICT_TEXT = {"ok": "nothing to fix",
-                "review": "a clinician should look at this before it is posted",
-                "block": "do not post this as written"}
+VERDICT_STYLE = {
+    "ok": "bold white on green",
+    "review": "bold black on yellow",
+    "block": "bold white on red",
+}
+VERDICT_TEXT = {
+    "ok": "nothing to fix",
+    "review": "a clinician should look at this before it is posted",
+    "block": "do not post this as written",
+}
 CONTEXT_KEYS = ("channel", "reply_to")
 LINE_SHAPE = 'each line is one object: {"id": "p1", "text": "...", "context": {"channel": "x"}}'
 
@@ -70,10 +75,14 @@ def render_report(report: Report, text: str, console: Console, title: str | None
     redacted text."""
     verdict = report.verdict
     count = len(report.findings)
-    console.print(Text.assemble(
-        (f" {verdict.upper()} ", VERDICT_STYLE[verdict]), "  ", VERDICT_TEXT[verdict],
-        (f"  ({count} finding{'' if count == 1 else 's'}, policy {report.policy})", "dim"),
-    ))
+    console.print(
+        Text.assemble(
+            (f" {verdict.upper()} ", VERDICT_STYLE[verdict]),
+            "  ",
+            VERDICT_TEXT[verdict],
+            (f"  ({count} finding{'' if count == 1 else 's'}, policy {report.policy})", "dim"),
+        )
+    )
     body = Text(text.rstrip())
     for f in report.findings:
         body.stylize(SEVERITY_STYLE.get(f.severity, "bold"), f.start, f.end)
@@ -86,10 +95,20 @@ def render_report(report: Report, text: str, console: Console, title: str | None
     grid.add_column()
     for n, f in enumerate(report.findings, 1):
         fix = f"replace with {f.suggestion}" if f.is_phi else f.suggestion
-        grid.add_row(f"{n}.", Text.assemble(
-            (f.rule, "bold"), "  ", (f.severity, SEVERITY_STYLE.get(f.severity, "")), "  ",
-            f.message, "\nfound ", (repr(f.text), "cyan"), "  fix: ", fix,
-        ))
+        grid.add_row(
+            f"{n}.",
+            Text.assemble(
+                (f.rule, "bold"),
+                "  ",
+                (f.severity, SEVERITY_STYLE.get(f.severity, "")),
+                "  ",
+                f.message,
+                "\nfound ",
+                (repr(f.text), "cyan"),
+                "  fix: ",
+                fix,
+            ),
+        )
     console.print(grid)
     console.print(Text("Redacted:", "bold"))
     console.print(Padding(Text(report.redacted_text.rstrip()), (0, 0, 0, 2), expand=False))
@@ -121,8 +140,10 @@ def _decode(data: bytes, where: str) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise InputError(f"{where} is not UTF-8 text (bad byte at offset {exc.start})",
-                         "save it as UTF-8, e.g. iconv -f latin1 -t utf-8 IN > OUT") from exc
+        raise InputError(
+            f"{where} is not UTF-8 text (bad byte at offset {exc.start})",
+            "save it as UTF-8, e.g. iconv -f latin1 -t utf-8 IN > OUT",
+        ) from exc
 
 
 def _context(value: Any, where: str) -> Context:
@@ -130,8 +151,10 @@ def _context(value: Any, where: str) -> Context:
     if isinstance(value, dict):
         unknown = sorted(set(value) - set(CONTEXT_KEYS))
         if unknown:
-            raise InputError(f"{where}: unknown key {unknown[0]!r}",
-                             "a context has only " + " and ".join(CONTEXT_KEYS))
+            raise InputError(
+                f"{where}: unknown key {unknown[0]!r}",
+                "a context has only " + " and ".join(CONTEXT_KEYS),
+            )
     try:
         return Context.of(value)
     except InputError as exc:
@@ -158,8 +181,9 @@ def _single(text: str | None, file: str | None, context: Context) -> Post:
         body, uri = _decode(_read_bytes(file), file), artifact_uri(file)
     elif text is None or text == "-" or file == "-":
         if text is None and file is None and (sys.stdin is None or sys.stdin.isatty()):
-            raise InputError("no text to check",
-                             "pass it as an argument, with --file PATH, or pipe it on stdin")
+            raise InputError(
+                "no text to check", "pass it as an argument, with --file PATH, or pipe it on stdin"
+            )
         body, uri = _decode(_stdin_bytes(), "stdin"), "stdin"
     else:
         body, uri = text, "argument"
@@ -174,13 +198,14 @@ def _jsonl_post(raw: bytes, n: int, default: Context) -> Post:
     try:
         obj = json.loads(_decode(raw, f"line {n}"))
     except json.JSONDecodeError as exc:
-        raise InputError(f"line {n} is not valid JSON ({exc.msg}, column {exc.colno})",
-                         LINE_SHAPE) from exc
+        raise InputError(
+            f"line {n} is not valid JSON ({exc.msg}, column {exc.colno})", LINE_SHAPE
+        ) from exc
     if not isinstance(obj, dict):
         raise InputError(f"line {n} is a JSON {type(obj).__name__}, not an object", LINE_SHAPE)
     text = obj.get("text")
     if not isinstance(text, str):
-        what = "has no \"text\"" if text is None else 'has a "text" that is not a string'
+        what = 'has no "text"' if text is None else 'has a "text" that is not a string'
         raise InputError(f"line {n} {what}", 'give the post as "text": "..."')
     if not text.strip():
         raise InputError(f'line {n} has an empty "text"', "give the post's text or delete the line")
@@ -207,35 +232,65 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
-    version: Annotated[bool, typer.Option(
-        "--version", callback=_version, is_eager=True, help="Show the version and exit.",
-    )] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            callback=_version,
+            is_eager=True,
+            help="Show the version and exit.",
+        ),
+    ] = False,
 ) -> None:
     """Check clinicians' social-media posts for patient data and guideline problems."""
 
 
 @app.command()
 def check(
-    text: Annotated[str | None, typer.Argument(
-        help="The post to check. Use - (or leave it out and pipe text in) to read stdin.",
-        metavar="TEXT", show_default=False)] = None,
-    file: Annotated[str | None, typer.Option(
-        "--file", "-f", metavar="PATH", help="Read the post from a UTF-8 text file.")] = None,
-    jsonl: Annotated[str | None, typer.Option(
-        "--jsonl", metavar="FILE|-",
-        help='Check many posts: one {"id", "text", "context"} object per line.')] = None,
-    context: Annotated[str | None, typer.Option(
-        "--context", metavar="JSON",
-        help='Where the post goes, e.g. \'{"channel": "x", "reply_to": "@sam"}\'. '
-             "With --jsonl, used for lines that have no context.")] = None,
-    output: Annotated[Format, typer.Option(
-        "--format", help="text (highlighted), json (one object per post) or sarif.")
+    text: Annotated[
+        str | None,
+        typer.Argument(
+            help="The post to check. Use - (or leave it out and pipe text in) to read stdin.",
+            metavar="TEXT",
+            show_default=False,
+        ),
+    ] = None,
+    file: Annotated[
+        str | None,
+        typer.Option("--file", "-f", metavar="PATH", help="Read the post from a UTF-8 text file."),
+    ] = None,
+    jsonl: Annotated[
+        str | None,
+        typer.Option(
+            "--jsonl",
+            metavar="FILE|-",
+            help='Check many posts: one {"id", "text", "context"} object per line.',
+        ),
+    ] = None,
+    context: Annotated[
+        str | None,
+        typer.Option(
+            "--context",
+            metavar="JSON",
+            help='Where the post goes, e.g. \'{"channel": "x", "reply_to": "@sam"}\'. '
+            "With --jsonl, used for lines that have no context.",
+        ),
+    ] = None,
+    output: Annotated[
+        Format,
+        typer.Option("--format", help="text (highlighted), json (one object per post) or sarif."),
     ] = Format.text,
-    policy: Annotated[str | None, typer.Option(
-        "--policy", metavar="NAME|PATH",
-        help="A policy pack (default, ama, fsmb, ncsbn, gmc) or a policy YAML file.")] = None,
-    fail_on: Annotated[FailOn, typer.Option(
-        "--fail-on", help="Exit 1 when a finding is at or above this severity.")
+    policy: Annotated[
+        str | None,
+        typer.Option(
+            "--policy",
+            metavar="NAME|PATH",
+            help="A policy pack (default, ama, fsmb, ncsbn, gmc) or a policy YAML file.",
+        ),
+    ] = None,
+    fail_on: Annotated[
+        FailOn,
+        typer.Option("--fail-on", help="Exit 1 when a finding is at or above this severity."),
     ] = FailOn.block,
 ) -> None:
     """Check posts for patient data (PHI) and guideline problems.
@@ -250,8 +305,9 @@ def check(
         if jsonl is None:
             posts.append(_single(text, file, base))
         elif text is not None or file is not None:
-            raise InputError("--jsonl reads every post from its file",
-                             "leave out the text argument and --file")
+            raise InputError(
+                "--jsonl reads every post from its file", "leave out the text argument and --file"
+            )
         else:
             for n, raw in enumerate(_read_bytes(jsonl).split(b"\n"), 1):
                 if raw.strip():

@@ -63,9 +63,7 @@ def check(
     )
 
 
-GLUED = re.compile(
-    rf"[^\s(\[\"'“]{PLACEHOLDER.pattern}|{PLACEHOLDER.pattern}[^\s.,;:!?)\]\"'”]"
-)
+GLUED = re.compile(rf"[^\s(\[\"'“]{PLACEHOLDER.pattern}|{PLACEHOLDER.pattern}[^\s.,;:!?)\]\"'”]")
 
 
 def _stable_redaction(redacted: str, findings: list[Finding], doc: Document) -> str:

@@ -12,6 +12,7 @@ from carecast.guard.policy import Policy
 from carecast.guard.redact import PLACEHOLDER
 
 SHORT_POST = 320
+LETTERS = re.compile(r"[^\W\d_]+")
 SENTENCE_END = re.compile(r"(?<=[.!?;])[\"')\]]*\s+|\n+|(?<=:)\s+(?=[A-Z])")
 WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’](?=[^\W\d_])(?![sS]\b)|[\-.](?=[^\W\d_]))*")
 PERSON_TITLE = re.compile(r"\b(?:Mr|Mrs|Ms|Mx)\.?\s+[A-Z]|\bMiss\s+[A-Z][a-z]")
@@ -59,6 +60,11 @@ class Document:
     @cached_property
     def lower(self) -> str:
         return self.text.lower()
+
+    @cached_property
+    def tokens(self) -> frozenset[str]:
+        """Every run of letters in the lower-cased text: the words gated patterns look up."""
+        return frozenset(LETTERS.findall(self.lower))
 
     @cached_property
     def sentences(self) -> list[tuple[int, int]]:

@@ -15,6 +15,7 @@ from carecast.guard import lexicons
 from carecast.guard.detector import Detector
 from carecast.guard.document import Document
 from carecast.guard.findings import Finding
+from carecast.guard.gate import Gated
 
 REFERRAL_LINE = "Please see your own clinician about your situation."
 
@@ -35,7 +36,7 @@ CONDITION = (
     r"|bell's palsy|plantar fasciitis|carpal tunnel|cancer|melanoma|tumou?r|cyst|lipoma"
     r"|hemorrhoids|piles|pcos|endometriosis|menopause|pregnan\w+|dehydration|burnout)"
 )
-INDIVIDUAL = re.compile(
+INDIVIDUAL = Gated(
     r"(?i:"
     rf"\b(?:you|u|ya)\s+(?:should|need to|must|have to|ought to|gotta|can|could|might want to"
     rf"|'d better|had better|may want to|will need to|'ll need to|'ll want to)\s+(?:just\s+|definitely\s+"
@@ -71,13 +72,13 @@ FREQUENCY = (
     r"(?:day|week)|\b(?:bid|tid|qid|qd|prn|daily|nightly|at bedtime|before bed)\b|\d+\s?x\s?\d+"
     r"|for (?:a|\d+|one|two|three|four|six) (?:days?|weeks?)|\d+\s?(?:mg|mcg|units?)/kg)"
 )
-IMPERATIVE = re.compile(
+IMPERATIVE = Gated(
     r"(?i:(?:^|[.!?;:,]\s*|\b(?:just|then|and|so|also)\s+)(?:stop|start|take|use|try|give|apply|alternate"
     r"|bump|double|halve|cut|skip|ice|splint|dab|drink|avoid|ignore|switch|increase|decrease|put|rub"
     r"|soak|finish(?: off)?|foam roll|taper|wean|load up on|up|lower|restart|hold|pop|go for|get)\b"
     r"[^.!?\n]{0,80})"
 )
-DIAGNOSIS = re.compile(
+DIAGNOSIS = Gated(
     r"(?i:\b(?:that|this|it|that \w+|this \w+|your \w+(?: \w+)?|the \w+|a \w+ of \d+)(?:'s| is| are| sounds?| looks?"
     r"| will)\s+(?:almost certainly|definitely|probably|for sure|just|likely|clearly|classic|textbook"
     r"|nothing to worry about|nothing serious|totally (?:harmless|normal|fine)|harmless|broken|the problem"
@@ -88,16 +89,16 @@ DIAGNOSIS = re.compile(
     r"|appointment|anyone|a doctor|looked at|biopsy|stitches|referral)"
     r"|\byou should (?:definitely |probably |really )?(?:go for|get|have|do|skip|avoid|stop|start|take)\b[^.!?\n]{0,60})"
 )
-GENERAL_TIP = re.compile(r"(?i)\b(?:tips?|per the|according to|reminder|everyone|anyone)\b")
-ADDRESSED = re.compile(
+GENERAL_TIP = Gated(r"(?i)\b(?:tips?|per the|according to|reminder|everyone|anyone)\b")
+ADDRESSED = Gated(
     r"(?i:\b(?:you|your|you're|u|ur|yourself)\b|\b(?:his|her|their)\s+(?:son|daughter|kid|baby|mom|dad|grandson"
     r"|granddaughter|husband|wife))"
 )
-DRUG_DIRECTIVE = re.compile(
+DRUG_DIRECTIVE = Gated(
     r"(?i:\b(?:you should|you need to|just|try|start|take|switch to|ask for|get some|grab some|stick with)"
     r"\s+(?:taking\s+|some\s+|a\s+course of\s+)?)([A-Za-z][A-Za-z\-]+)"
 )
-REFERRAL = re.compile(
+REFERRAL = Gated(
     r"(?i:\b(?:see|talk (?:to|with)|speak (?:to|with)|ask|check (?:in )?with|consult(?: with)?|call"
     r"|contact|visit|book (?:in )?with|follow up with|reach out to|message|run (?:it|this|that) by"
     r"|get (?:checked|seen|evaluated|assessed|examined) by|bring (?:it|this|that) up with"
@@ -123,15 +124,15 @@ REFERRAL = re.compile(
     r"|pt|physio|physiotherapist|optometrist|audiologist|care provider)s?\b"
     r"|\bsee you (?:in|at|next|on|soon)\b|\b(?:book|make) (?:an|a|your) (?:appointment|visit))"
 )
-YOU = re.compile(r"\b(?:you|your|you're|youre|u|ur|yours|yourself)\b", re.IGNORECASE)
-HEALTH_ANSWER = re.compile(
+YOU = Gated(r"\b(?:you|your|you're|youre|u|ur|yours|yourself)\b", re.IGNORECASE)
+HEALTH_ANSWER = Gated(
     rf"(?i:{MED}|{DOSE}|{CONDITION}|\b(?:symptoms?|rash|fever|pain|ache|aches|sore|cough|bleeding"
     rf"|swelling|lump|mole|bp|blood pressure|blood sugar|a1c|cholesterol|labs?|test results?"
     rf"|results|side effects?|diagnosis|treatment|therapy|sleep|diet|dizzy|dizziness|nausea"
     rf"|headaches?|injury|injured|wound|stitches|vaccine|shot|booster|period|pregnant|breastfeed\w*"
     rf"|weight|bmi|heart|chest|kidney|liver|lungs?|skin|ice|heat|rest|exercise|stretch\w*))"
 )
-NON_ANSWER = re.compile(
+NON_ANSWER = Gated(
     r"(?i:^\s*(?:[A-Z][a-z]+,\s*)?(?:thanks?|thank you|congrats|congratulations|welcome|happy|great|glad"
     r"|love this|so glad|wonderful|amazing|so proud|proud of you)\b[^?]{0,200}$"
     r"|^[^?]{0,200}\b(?:looks? great|enjoy|proud of you|so happy for you|glad (?:the|it|you))\b[^?]{0,120}$)"
@@ -155,28 +156,29 @@ class IndividualAdvice(Detector):
     rule = "advice.individual"
     severity = "block"
     message = "Diagnosis, dosing or treatment aimed at one person"
-    suggestion = (
-        "Share general information instead, and add: " + REFERRAL_LINE
-    )
+    suggestion = "Share general information instead, and add: " + REFERRAL_LINE
     source = "AMA Opinion 1.2.12; FSMB 2019: no individual medical advice online"
 
     def detect(self, doc: Document) -> Iterator[Finding]:
-        for m in INDIVIDUAL.finditer(doc.text):
+        for m in INDIVIDUAL.finditer(doc):
             yield self.finding(doc, m.start(), m.end(), "advice aimed at one person")
             return
-        addressed = doc.context.is_reply or ADDRESSED.search(doc.text) is not None
+        addressed = doc.context.is_reply or ADDRESSED.search(doc) is not None
         if not addressed:
             return
-        for rx, why in ((IMPERATIVE, "treatment instruction"), (DIAGNOSIS, "diagnosis of one person")):
+        for rx, why in (
+            (IMPERATIVE, "treatment instruction"),
+            (DIAGNOSIS, "diagnosis of one person"),
+        ):
             for m in rx.finditer(doc.text):
                 if rx is IMPERATIVE and GENERAL_TIP.search(_sentence(doc, m.start())):
                     continue
                 if _medical(m.group()) or (rx is DIAGNOSIS and _medical(_sentence(doc, m.start()))):
                     yield self.finding(doc, m.start(), m.end(), why)
                     return
-        if doc.context.is_reply or YOU.search(doc.text):
+        if doc.context.is_reply or YOU.search(doc):
             drugs = lexicons.load("drugs")
-            for m in DRUG_DIRECTIVE.finditer(doc.text):
+            for m in DRUG_DIRECTIVE.finditer(doc):
                 if m.group(1).lower() in drugs:
                     yield self.finding(doc, m.start(), m.end(), "tells a person to take a drug")
 
@@ -190,16 +192,16 @@ class NoReferral(Detector):
 
     def detect(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
-        addressed = doc.context.is_reply or YOU.search(text) is not None
-        if not addressed or REFERRAL.search(text):
+        addressed = doc.context.is_reply or YOU.search(doc) is not None
+        if not addressed or REFERRAL.search(doc):
             return
         advice = next(iter(INDIVIDUAL_ADVICE.detect(doc)), None)
-        if advice is None and NON_ANSWER.match(text):
+        if advice is None and NON_ANSWER.match(doc):
             return
         if advice is not None:
             start = advice.start
         elif doc.context.is_reply:
-            health = HEALTH_ANSWER.search(text)
+            health = HEALTH_ANSWER.search(doc)
             if health is None and not _medical(text):
                 return
             start = health.start() if health else 0

@@ -9,14 +9,14 @@ misinformation itself is not reported.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from carecast.guard.detector import Detector
 from carecast.guard.document import Document
 from carecast.guard.findings import Finding
+from carecast.guard.gate import Gated
 
-LABELS = re.compile(
+LABELS = Gated(
     r"(?i:\b(?:frequent fl(?:y|i)ers?|drug[- ]seek(?:ers?|ing)|gomers?|train ?wrecks?"
     r"|bed[- ]blockers?|crocks?|dirtbags?|junkies|crackheads?|druggies|hypochondriacs?"
     r"|malingerers?|malingering|attention[- ]seek(?:ers?|ing)|fakers?|faking it|whales?"
@@ -31,7 +31,7 @@ LABELS = re.compile(
     r"|disrespecting my time|wasting (?:everyone'?s|my|our) time|thanks for wasting|i'?ve stopped pretending"
     r"|never learns?|some people never|shouldn'?t breed))"
 )
-PATIENT = re.compile(
+PATIENT = Gated(
     r"(?i:\b(?:patients?|pts?|patient's|clients?|residents?|parents?|moms?|mums?|dads?|family"
     r"|families|people who (?:come|came|show|walk|call|present)|this (?:guy|lady|woman|man|kid|mom|dad)"
     r"|the (?:guy|lady|woman|man|kid|mom|dad) in|(?:guy|lady|woman|man) in (?:bed|room|bay)"
@@ -40,7 +40,7 @@ PATIENT = re.compile(
     r"|people|folks|crowd|regulars|hypertensives?|clients?|ma'?am|sweetie|to the (?:patient|guy|lady|mom|dad|person)"
     r"|if you smoke|everyone who|every (?:'[^']+' )?\w+ i'?ve seen)\b)"
 )
-CONTEMPT = re.compile(
+CONTEMPT = Gated(
     r"(?i:\b(?:lazy|stupid|dumb|idiots?|idiotic|morons?|moronic|clueless|pathetic|annoying|entitled"
     r"|ungrateful|demanding|disgusting|gross|noncompliant|non-compliant|hopeless|useless|ridiculous"
     r"|insane|crazy|nuts|whin(?:y|ing|ers?)|complain(?:ers?|ing nonstop)|drama|dramatic|lying|liars?"
@@ -54,7 +54,7 @@ CONTEMPT = re.compile(
     r"|the reason (?:our|the) \w+ (?:are|is) full|sneak you|it'?s a mole|always have a|sweetie|dr\.? google"
     r"|cry about|don'?t want to get better|lazy|\bagain\b.{0,40}\bagain\b))"
 )
-NOT_ABOUT_PATIENTS = re.compile(
+NOT_ABOUT_PATIENTS = Gated(
     r"(?i:\b(?:insurers?|insurance compan(?:y|ies)|prior auth\w*|the system|ehr|epic|billing"
     r"|administrators?|admin|paperwork|misinformation|myths?|pharma|policy makers|bureaucra\w+)\b)"
 )
@@ -68,21 +68,20 @@ class PatientCriticism(Detector):
     source = "Brief: don't criticise patients on social media; NCSBN; GMC"
 
     def detect(self, doc: Document) -> Iterator[Finding]:
-        text = doc.text
-        for m in LABELS.finditer(text):
+        for m in LABELS.finditer(doc):
             yield self.finding(doc, m.start(), m.end(), "derogatory label for a patient")
             return
         for s, e in doc.sentences:
-            contempt = CONTEMPT.search(text, s, e)
+            contempt = CONTEMPT.search(doc, s, e)
             if contempt is None:
                 continue
             window_start = max(0, s - 1)
-            patient = PATIENT.search(text, window_start, e) or (
-                PATIENT.search(text, 0, e) if len(doc.sentences) <= 3 else None
+            patient = PATIENT.search(doc, window_start, e) or (
+                PATIENT.search(doc, 0, e) if len(doc.sentences) <= 3 else None
             )
             if patient is None:
                 continue
-            if NOT_ABOUT_PATIENTS.search(text, s, e) and not PATIENT.search(text, s, e):
+            if NOT_ABOUT_PATIENTS.search(doc, s, e) and not PATIENT.search(doc, s, e):
                 continue
             yield self.finding(doc, s, e, "contempt next to a patient reference")
             return

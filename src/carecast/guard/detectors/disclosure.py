@@ -14,8 +14,9 @@ from collections.abc import Iterator
 from carecast.guard.detector import Detector
 from carecast.guard.document import Document
 from carecast.guard.findings import Finding
+from carecast.guard.gate import Gated
 
-PROMOTION = re.compile(
+PROMOTION = Gated(
     r"(?i:\b(?:use|with|enter|apply)\s+(?:my\s+|our\s+|the\s+|promo\s+|discount\s+)?code\s+\w+)"
     r"|\b(?:use|code)\s+[A-Z][A-Z0-9]{3,}\b|\b[A-Z][A-Z0-9]{3,}\s+at checkout"
     r"|(?i:\bpromo(?:tion(?:al)?)? code|\bdiscount code|\bcoupon"
@@ -37,11 +38,11 @@ PROMOTION = re.compile(
     r"|\bbrand ambassador|\bcheck out (?:my|our) (?:friends|partners) at"
     r"|\b(?:available|on sale) (?:at|on) (?:amazon|target|walmart|cvs|walgreens|my shop|our shop))"
 )
-OWN_SERVICES = re.compile(
+OWN_SERVICES = Gated(
     r"(?i:\b(?:our|we)\b[^.!?]{0,40}\b(?:clinic|practice|office|team|service|appointments?"
     r"|telehealth|flu shots?|vaccines?|screenings?|hours|nurse line|patients)\b)"
 )
-DISCLOSED = re.compile(
+DISCLOSED = Gated(
     r"(?i:#ad\b|#advert|#sponsored|#spon\b|#partner\b|#paid|#gifted|#affiliate|\bsponsored\b"
     r"|\bpaid (?:partnership|promotion|post|consultant|speaker|advisor|adviser|spokesperson)"
     r"|\bdisclosure\s*:|\bdisclaimer\s*:|\bconflict of interest|\bcoi\s*:|\baffiliate link"
@@ -53,7 +54,7 @@ DISCLOSED = re.compile(
     r"|\bin partnership with|\bpaid for by|\bmaterial connection)"
 )
 
-CREDENTIAL = re.compile(
+CREDENTIAL = Gated(
     r"\b(?:MD|M\.D\.|DO|D\.O\.|RN|BSN|MSN|NP|FNP(?:-[BC]{1,2})?|APRN|PA-C|PharmD|Pharm\.D\.|RPh|DPT"
     r"|OTR/?L?|LCSW|LPC|LMFT|LMHC|PsyD|PhD|DDS|DMD|MBBS|MBChB|MRCP|FRCP|MRCGP|FRACP|FRCS|FACP|FAAP|FAAFP"
     r"|FACC|FACS|FACEP|CNM|CRNA|LPN|LVN|RDN?|DNP|MPH|IBCLC|CDCES|CNA|EMT|RRT|CPNP|PMHNP|DC|OD|DPM)\b"
@@ -67,7 +68,7 @@ CREDENTIAL = re.compile(
     r"|dietitian|dentist|paramedic|psychologist|counsel+or)\b[^.!?\n]{0,30}\((?-i:[A-Z][A-Za-z\-]{1,7})(?:,\s*(?-i:[A-Z][A-Za-z\-]{1,8}))*\))"
     r"|\((?:MS, )?CCC-SLP\)|\bCMPE\b|\bRDH\b"
 )
-CAPACITY = re.compile(
+CAPACITY = Gated(
     r"(?i:\bviews?\s+(?:are\s+|expressed\s+(?:here\s+)?are\s+)?(?:my|our)\s+own\b|\bopinions?\s+(?:are\s+)?my\s+own"
     r"|\bspeaking (?:only )?(?:for|as) (?:myself|me|an individual)|\bpersonal capacity|\bindependent capacity"
     r"|\b(?:not|don'?t|do not|doesn'?t|isn'?t|am not|i'?m not)\s+(?:\w+\s+){0,2}(?:speak(?:ing)?|post(?:ing)?"
@@ -89,11 +90,11 @@ class UndisclosedPromotion(Detector):
     source = "FTC 16 CFR 255.5; AMA Opinion 1.2.12: disclose material connections"
 
     def detect(self, doc: Document) -> Iterator[Finding]:
-        if DISCLOSED.search(doc.text):
+        if DISCLOSED.search(doc):
             return
-        for m in PROMOTION.finditer(doc.text):
+        for m in PROMOTION.finditer(doc):
             s, e = doc.sentence_at(m.start())
-            if OWN_SERVICES.search(doc.text, s, e) and not re.search(
+            if OWN_SERVICES.search(doc, s, e) and not re.search(
                 r"(?i)code|amzn|affiliate|ref=|link in", m.group()
             ):
                 continue
@@ -111,8 +112,8 @@ class MissingIdentity(Detector):
     def detect(self, doc: Document) -> Iterator[Finding]:
         if doc.context.channel != "community":
             return
-        has_credentials = CREDENTIAL.search(doc.text) is not None
-        has_capacity = CAPACITY.search(doc.text) is not None
+        has_credentials = CREDENTIAL.search(doc) is not None
+        has_capacity = CAPACITY.search(doc) is not None
         if has_credentials and has_capacity:
             return
         missing = " and ".join(

@@ -16,18 +16,19 @@ from carecast.guard.detector import Detector
 from carecast.guard.detectors.sourcing import is_untrusted
 from carecast.guard.document import Document
 from carecast.guard.findings import Finding
+from carecast.guard.gate import Gated
 
 
 @dataclass(frozen=True, slots=True)
 class Myth:
     topic: str
-    pattern: re.Pattern[str]
+    pattern: Gated
     source: str
     negated: bool = False  # the claim itself is a denial ("HIV doesn't cause AIDS")
 
 
 def _myth(topic: str, pattern: str, source: str, negated: bool = False) -> Myth:
-    return Myth(topic, re.compile(pattern, re.IGNORECASE), source, negated)
+    return Myth(topic, Gated(pattern, re.IGNORECASE), source, negated)
 
 
 GAP = r"[^.!?\n]{0,60}?"
@@ -44,78 +45,130 @@ INCURABLE = (
     r"|alzheimer'?s|dementia|parkinson'?s|hiv|aids|als|lupus|covid|hepatitis|schizophrenia)"
 )
 MYTHS: tuple[Myth, ...] = (
-    _myth("vaccines", rf"\bvacc\w*{GAP}\b(?:cause|causes|caused|causing|lead to|leads to|linked to|trigger\w*)\b{GAP}\bautis\w*",
-          "https://www.cdc.gov/vaccine-safety/"),
-    _myth("vaccines", rf"\b(?:vacc\w*|jabs?|shots?|mrna)\b{GAP}\b(?:microchips?|5g|magneti[sc]\w*|steriliz\w*|steriliz|sterilis\w*"
-          rf"|alters? (?:your )?dna|changes? (?:your )?dna|rewrites? (?:your )?dna|shedding|graphene|tracking devices?"
-          rf"|aborted fetal|antifreeze|kill(?:s|ed)? more (?:people )?than|more dangerous than (?:the )?(?:disease|virus|measles|covid)"
-          rf"|turbo cancer|causes? (?:infertility|sids|cancer|the flu|aids))",
-          "https://www.cdc.gov/vaccine-safety/"),
-    _myth("vaccines", rf"\bflu (?:shot|vaccine|jab)s?{GAP}\b(?:gives?|gave|causes?|caused)\s+(?:you\s+)?(?:the\s+)?flu\b",
-          "https://www.cdc.gov/flu/vaccines/"),
-    _myth("covid", rf"\b5g\b{GAP}\b(?:covid|coronavirus|virus|cancer|causes|spreads)|\b(?:covid|coronavirus){GAP}\b5g\b",
-          "https://www.who.int/emergencies/diseases/novel-coronavirus-2019"),
-    _myth("covid", rf"\b(?:ivermectin|hydroxychloroquine|hcq|bleach|chlorine dioxide|mms|colloidal silver|zinc alone)\b{GAP}"
-          rf"\b(?:cures?|cured|treats?|prevents?|kills?|beats?|stops?|works? (?:against|for))\b{GAP}\b(?:covid|coronavirus|the virus|sars-cov-2)",
-          "https://www.fda.gov/consumers/consumer-updates/why-you-should-not-use-ivermectin-treat-or-prevent-covid-19"),
-    _myth("covid", r"\bcovid(?:-19)? (?:is|was) (?:a hoax|fake|just (?:a|the) (?:cold|flu)|no worse than (?:a|the) (?:cold|flu)|made up)"
-          r"|\bmasks?\b[^.!?\n]{0,40}\b(?:cause|causes|give you)\b[^.!?\n]{0,20}\b(?:co2 poisoning|hypoxia|oxygen deprivation|pneumonia)",
-          "https://www.who.int/emergencies/diseases/novel-coronavirus-2019"),
-    _myth("antibiotics", rf"\bantibiotics?\b{GAP}\b(?:cure|cures|treat|treats|fix|fixes|kill|kills|help with|helps with|work for|works for|needed for|clear up|clears up|knock out)\b"
-          rf"{GAP}\b(?:colds?|flu|influenza|viral|virus(?:es)?|covid|common cold)\b",
-          "https://www.cdc.gov/antibiotic-use/"),
-    _myth("hiv", r"\bhiv\b[^.!?\n]{0,30}\b(?:does ?n[o']t|doesnt|does not|never) cause(?:s)? aids|\baids is(?: not| n't) caused by hiv|\bhiv is (?:harmless|a myth|a hoax)",
-          "https://www.hiv.gov/hiv-basics/", negated=True),
-    _myth("cures", rf"\b{NATURAL}\b{GAP}\b{CURE}\b{GAP}\b{INCURABLE}|\b{INCURABLE}\b{GAP}\b(?:cured|reversed|gone|disappeared|healed)\b{GAP}\b(?:with|by|using|thanks to|after)\b{GAP}\b{NATURAL}",
-          "https://www.cancer.gov/about-cancer/treatment/cam"),
-    _myth("cures", rf"\b(?:stopped|quit|ditched|came off)\b{GAP}\b(?:meds|medications?|chemo\w*|insulin|treatment|prescriptions?)\b{GAP}\b(?:natural|herbal|herbs|remedy|remedies|juice|oils?)\b",
-          "https://medlineplus.gov/herbalmedicine.html"),
-    _myth("cancer", r"\bcancer is (?:just )?(?:a fungus|caused by (?:a )?fungus|an acid(?:ic)? (?:body|condition))|\bsugar feeds cancer\b|\bchemo(?:therapy)? (?:is (?:just )?poison|kills more (?:people )?than|never works|doesn'?t work)",
-          "https://www.cancer.gov/about-cancer/causes-prevention/risk/myths"),
-    _myth("fluoride", r"\bfluoride\b[^.!?\n]{0,60}\b(?:lowers? (?:your |kids'? |children'?s )?iq|mind control|(?:is|it'?s|'s) (?:a )?poison|neurotoxin|causes? (?:cancer|autism|adhd))",
-          "https://www.cdc.gov/fluoridation/"),
-    _myth("sunscreen", r"\bsunscreens?\b[^.!?\n]{0,40}\b(?:causes?|gives? you) (?:skin )?cancer",
-          "https://www.aad.org/public/everyday-care/sun-protection/"),
-    _myth("vaccines", r"\b(?:vacc\w*|shots?|jabs?|mmr|hpv|flu shot)\b[^.!?\n]{0,60}\b(?:weakens? (?:your )?immun\w*|untested"
-          r"|causes? infertility|caused (?:my |his |her )?\w+'?s? autism|is what caused)|\b(?:works|work) better than (?:the )?(?:flu shot|vaccines?)"
-          r"|natural immunity (?:beats|is better than)",
-          "https://www.cdc.gov/vaccine-safety/"),
-    _myth("statins", r"\bstatins?\b[^.!?\n]{0,40}\b(?:cause dementia|are a scam|is a scam|are poison)|\bcholesterol (?:doesn'?t|does not) matter",
-          "https://medlineplus.gov/statins.html"),
-    _myth("cures", r"\b(?:cranberr\w+|adjustments?|chiropractic)\b[^.!?\n]{0,40}\b(?:cures?|boosts? (?:your )?immunity)"
-          r"|\b(?:fix|fixes|cure|cures|reverse|reverses)\s+\w+\s+naturally|\b(?:vitamin c|ivs?)\b[^.!?\n]{0,30}\bshrink"
-          r"|\bparasites (?:that )?cause autism|\bantibiotics? help (?:you )?(?:get over|recover from|fight) (?:colds?|flu|viral)",
-          "https://medlineplus.gov/"),
-    _myth("other", r"\bmeasles (?:is|are) (?:a mild|mild|harmless|no big deal|just a rash|good for)|\braw milk\b[^.!?\n]{0,40}\b(?:cures?|prevents?|is safer|boosts? immunity)"
-          r"|\bdetox\w*\b[^.!?\n]{0,40}\b(?:flush(?:es)?|removes?|pulls?) (?:out )?(?:all )?(?:the )?toxins|\bvaccines? (?:are|is) (?:poison|toxic)\b"
-          r"|\bnatural immunity is (?:always )?(?:better|safer) than (?:the )?vacc\w*|\bautism is caused by\b[^.!?\n]{0,30}\b(?:vacc\w*|tylenol|bad parenting)",
-          "https://medlineplus.gov/"),
+    _myth(
+        "vaccines",
+        rf"\bvacc\w*{GAP}\b(?:cause|causes|caused|causing|lead to|leads to|linked to|trigger\w*)\b{GAP}\bautis\w*",
+        "https://www.cdc.gov/vaccine-safety/",
+    ),
+    _myth(
+        "vaccines",
+        rf"\b(?:vacc\w*|jabs?|shots?|mrna)\b{GAP}\b(?:microchips?|5g|magneti[sc]\w*|steriliz\w*|steriliz|sterilis\w*"
+        rf"|alters? (?:your )?dna|changes? (?:your )?dna|rewrites? (?:your )?dna|shedding|graphene|tracking devices?"
+        rf"|aborted fetal|antifreeze|kill(?:s|ed)? more (?:people )?than|more dangerous than (?:the )?(?:disease|virus|measles|covid)"
+        rf"|turbo cancer|causes? (?:infertility|sids|cancer|the flu|aids))",
+        "https://www.cdc.gov/vaccine-safety/",
+    ),
+    _myth(
+        "vaccines",
+        rf"\bflu (?:shot|vaccine|jab)s?{GAP}\b(?:gives?|gave|causes?|caused)\s+(?:you\s+)?(?:the\s+)?flu\b",
+        "https://www.cdc.gov/flu/vaccines/",
+    ),
+    _myth(
+        "covid",
+        rf"\b5g\b{GAP}\b(?:covid|coronavirus|virus|cancer|causes|spreads)|\b(?:covid|coronavirus){GAP}\b5g\b",
+        "https://www.who.int/emergencies/diseases/novel-coronavirus-2019",
+    ),
+    _myth(
+        "covid",
+        rf"\b(?:ivermectin|hydroxychloroquine|hcq|bleach|chlorine dioxide|mms|colloidal silver|zinc alone)\b{GAP}"
+        rf"\b(?:cures?|cured|treats?|prevents?|kills?|beats?|stops?|works? (?:against|for))\b{GAP}\b(?:covid|coronavirus|the virus|sars-cov-2)",
+        "https://www.fda.gov/consumers/consumer-updates/why-you-should-not-use-ivermectin-treat-or-prevent-covid-19",
+    ),
+    _myth(
+        "covid",
+        r"\bcovid(?:-19)? (?:is|was) (?:a hoax|fake|just (?:a|the) (?:cold|flu)|no worse than (?:a|the) (?:cold|flu)|made up)"
+        r"|\bmasks?\b[^.!?\n]{0,40}\b(?:cause|causes|give you)\b[^.!?\n]{0,20}\b(?:co2 poisoning|hypoxia|oxygen deprivation|pneumonia)",
+        "https://www.who.int/emergencies/diseases/novel-coronavirus-2019",
+    ),
+    _myth(
+        "antibiotics",
+        rf"\bantibiotics?\b{GAP}\b(?:cure|cures|treat|treats|fix|fixes|kill|kills|help with|helps with|work for|works for|needed for|clear up|clears up|knock out)\b"
+        rf"{GAP}\b(?:colds?|flu|influenza|viral|virus(?:es)?|covid|common cold)\b",
+        "https://www.cdc.gov/antibiotic-use/",
+    ),
+    _myth(
+        "hiv",
+        r"\bhiv\b[^.!?\n]{0,30}\b(?:does ?n[o']t|doesnt|does not|never) cause(?:s)? aids|\baids is(?: not| n't) caused by hiv|\bhiv is (?:harmless|a myth|a hoax)",
+        "https://www.hiv.gov/hiv-basics/",
+        negated=True,
+    ),
+    _myth(
+        "cures",
+        rf"\b{NATURAL}\b{GAP}\b{CURE}\b{GAP}\b{INCURABLE}|\b{INCURABLE}\b{GAP}\b(?:cured|reversed|gone|disappeared|healed)\b{GAP}\b(?:with|by|using|thanks to|after)\b{GAP}\b{NATURAL}",
+        "https://www.cancer.gov/about-cancer/treatment/cam",
+    ),
+    _myth(
+        "cures",
+        rf"\b(?:stopped|quit|ditched|came off)\b{GAP}\b(?:meds|medications?|chemo\w*|insulin|treatment|prescriptions?)\b{GAP}\b(?:natural|herbal|herbs|remedy|remedies|juice|oils?)\b",
+        "https://medlineplus.gov/herbalmedicine.html",
+    ),
+    _myth(
+        "cancer",
+        r"\bcancer is (?:just )?(?:a fungus|caused by (?:a )?fungus|an acid(?:ic)? (?:body|condition))|\bsugar feeds cancer\b|\bchemo(?:therapy)? (?:is (?:just )?poison|kills more (?:people )?than|never works|doesn'?t work)",
+        "https://www.cancer.gov/about-cancer/causes-prevention/risk/myths",
+    ),
+    _myth(
+        "fluoride",
+        r"\bfluoride\b[^.!?\n]{0,60}\b(?:lowers? (?:your |kids'? |children'?s )?iq|mind control|(?:is|it'?s|'s) (?:a )?poison|neurotoxin|causes? (?:cancer|autism|adhd))",
+        "https://www.cdc.gov/fluoridation/",
+    ),
+    _myth(
+        "sunscreen",
+        r"\bsunscreens?\b[^.!?\n]{0,40}\b(?:causes?|gives? you) (?:skin )?cancer",
+        "https://www.aad.org/public/everyday-care/sun-protection/",
+    ),
+    _myth(
+        "vaccines",
+        r"\b(?:vacc\w*|shots?|jabs?|mmr|hpv|flu shot)\b[^.!?\n]{0,60}\b(?:weakens? (?:your )?immun\w*|untested"
+        r"|causes? infertility|caused (?:my |his |her )?\w+'?s? autism|is what caused)|\b(?:works|work) better than (?:the )?(?:flu shot|vaccines?)"
+        r"|natural immunity (?:beats|is better than)",
+        "https://www.cdc.gov/vaccine-safety/",
+    ),
+    _myth(
+        "statins",
+        r"\bstatins?\b[^.!?\n]{0,40}\b(?:cause dementia|are a scam|is a scam|are poison)|\bcholesterol (?:doesn'?t|does not) matter",
+        "https://medlineplus.gov/statins.html",
+    ),
+    _myth(
+        "cures",
+        r"\b(?:cranberr\w+|adjustments?|chiropractic)\b[^.!?\n]{0,40}\b(?:cures?|boosts? (?:your )?immunity)"
+        r"|\b(?:fix|fixes|cure|cures|reverse|reverses)\s+\w+\s+naturally|\b(?:vitamin c|ivs?)\b[^.!?\n]{0,30}\bshrink"
+        r"|\bparasites (?:that )?cause autism|\bantibiotics? help (?:you )?(?:get over|recover from|fight) (?:colds?|flu|viral)",
+        "https://medlineplus.gov/",
+    ),
+    _myth(
+        "other",
+        r"\bmeasles (?:is|are) (?:a mild|mild|harmless|no big deal|just a rash|good for)|\braw milk\b[^.!?\n]{0,40}\b(?:cures?|prevents?|is safer|boosts? immunity)"
+        r"|\bdetox\w*\b[^.!?\n]{0,40}\b(?:flush(?:es)?|removes?|pulls?) (?:out )?(?:all )?(?:the )?toxins|\bvaccines? (?:are|is) (?:poison|toxic)\b"
+        r"|\bnatural immunity is (?:always )?(?:better|safer) than (?:the )?vacc\w*|\bautism is caused by\b[^.!?\n]{0,30}\b(?:vacc\w*|tylenol|bad parenting)",
+        "https://medlineplus.gov/",
+    ),
 )
-DEBUNK = re.compile(
+DEBUNK = Gated(
     r"(?i)\b(?:myths?|false|debunk\w*|hoax(?:es)? (?:that|like|about)|misinformation|misinfo|not true|untrue"
     r"|no evidence|isn'?t true|is wrong|are wrong|fake news|rumou?rs?|claims? that|despite what|contrary to"
     r"|do(?:es)? not|don'?t|doesn'?t|never|no|nope|not|can'?t|cannot|won'?t|wrong|lie|lies|busted|fact ?check"
     r"|claiming|claimed|so-called|supposedly)\b"
 )
-DEBUNK_FOR_DENIALS = re.compile(
+DEBUNK_FOR_DENIALS = Gated(
     r"(?i)\b(?:myths?|false|debunk\w*|misinformation|not true|untrue|no evidence|isn'?t true|is wrong"
     r"|fake news|rumou?rs?|claims? that|despite what|contrary to|busted|fact ?check)\b"
 )
 
 
 # Every myth above names one of these; a text with none of them holds no myth.
-TOPICS = re.compile(
+TOPICS = Gated(
     r"(?i)vacc|\bjabs?\b|\bshots?\b|mrna|\b5g\b|covid|corona|antibiotic|\bhiv\b|\baids\b|cur(?:e|es|ed|ing)\b"
     r"|revers|heal|cancer|chemo|fluorid|sunscreen|measles|raw milk|detox|statin|cholesterol|cranberr"
     r"|adjustment|chiropract|natural|vitamin c|\bivs?\b|parasite|autism|\bmasks?\b|eliminat|destroy|kills?\b"
     r"|gets? rid|got rid|fix|beat|\bmeds\b|medication|insulin|treatment|prescription|flu\b|\.[a-z]{2,}\b"
 )
-NEXT_SENTENCE_DEBUNK = re.compile(
+NEXT_SENTENCE_DEBUNK = Gated(
     r"(?i)^\W*(?:it|they|that|this)\s+(?:does|do|did|is|are|was)\s*(?:not|n'?t)\b|\b(?:myths?|false"
     r"|debunk\w*|misinformation|not true|untrue|no evidence|isn'?t true|fake news)\b"
 )
-SITE = re.compile(r"(?i)\b(?:https?://)?(?:www\.)?((?:[a-z0-9-]+\.)+[a-z]{2,})\b")
-SITE_CLAIM = re.compile(
+SITE = Gated(r"(?i)\b(?:https?://)?(?:www\.)?((?:[a-z0-9-]+\.)+[a-z]{2,})\b")
+SITE_CLAIM = Gated(
     r"(?i)\b(?:cures?|causes?|works? for|dangerous|untested|poison\w*|scam|toxic|weakens?|revers\w+"
     r"|beat|shrinks?|off insulin|heals?|data showing|explaining how|the truth about)\b"
 )
@@ -129,14 +182,14 @@ class MisinformationClaim(Detector):
     source = "AMA Opinion 1.2.12; FSMB 2021: do not spread health misinformation"
 
     def detect(self, doc: Document) -> Iterator[Finding]:
-        if TOPICS.search(doc.text) is None:
+        if TOPICS.search(doc) is None:
             return
         for myth in MYTHS:
-            for m in myth.pattern.finditer(doc.text):
+            for m in myth.pattern.finditer(doc):
                 s, e = doc.sentence_at(m.start())
                 following = doc.text[e : doc.sentence_at(min(e + 1, len(doc.text) - 1))[1]]
                 debunk = DEBUNK_FOR_DENIALS if myth.negated else DEBUNK
-                if debunk.search(doc.text, s, e) or (
+                if debunk.search(doc, s, e) or (
                     not myth.negated and NEXT_SENTENCE_DEBUNK.search(following)
                 ):
                     continue
@@ -154,10 +207,12 @@ class MisinformationClaim(Detector):
         """A claim passed on from a site known for health misinformation."""
         if "." not in doc.text:
             return
-        for m in SITE.finditer(doc.text):
+        for m in SITE.finditer(doc):
             if not is_untrusted(m.group(1)):
                 continue
             s, e = doc.sentence_at(m.start())
-            if SITE_CLAIM.search(doc.text) and not DEBUNK_FOR_DENIALS.search(doc.text[s:e]):
-                yield self.finding(doc, m.start(), m.end(), "claim passed on from an unreliable site")
+            if SITE_CLAIM.search(doc) and not DEBUNK_FOR_DENIALS.search(doc.text[s:e]):
+                yield self.finding(
+                    doc, m.start(), m.end(), "claim passed on from an unreliable site"
+                )
                 return

@@ -14,26 +14,25 @@ from carecast.guard import lexicons
 from carecast.guard.detector import Detector
 from carecast.guard.document import Document
 from carecast.guard.findings import Finding
+from carecast.guard.gate import Gated
 
 TRUSTED_SOURCE_LINE = "Source: cite a trusted source such as https://medlineplus.gov/"
-DOMAIN = re.compile(
-    r"(?i)\b(?:https?://)?(?:www\.)?((?:[a-z0-9-]+\.)+[a-z]{2,})(?:/[^\s)\]]*)?"
-)
-UNRELIABLE_NAMES = re.compile(
+DOMAIN = Gated(r"(?i)\b(?:https?://)?(?:www\.)?((?:[a-z0-9-]+\.)+[a-z]{2,})(?:/[^\s)\]]*)?")
+UNRELIABLE_NAMES = Gated(
     r"(?i)\b(?:naturalnews|natural news|mercola|infowars|epoch times|children'?s health defen[cs]e|dr\.? axe"
     r"|greenmedinfo|the truth about cancer|health impact news|gateway pundit|goop|food babe|bitchute|rumble)\b"
 )
-SOCIAL_SOURCE = re.compile(
+SOCIAL_SOURCE = Gated(
     r"(?i)\b(?:tiktok|facebook|fb|instagram|insta|youtube|reddit|telegram|whatsapp|podcast|youtube\.com/watch"
     r"|wellness coach|influencer|creator|nutritionist i follow|chiropractor|naturopath|moms'? (?:facebook )?group"
     r"|keto king)\b"
 )
-SOURCE_VERBS = re.compile(
+SOURCE_VERBS = Gated(
     r"(?i)\b(?:said|says|say|posted|posts|claims?|claimed|explain\w*|convinced|summary|explanation|piece"
     r"|article|source|read|heard|watched|got this from|per|according to|from|video|thread|channel|post"
     r"|shows|showed|taught|learned)\b"
 )
-HEARSAY = re.compile(
+HEARSAY = Gated(
     r"(?i:\b(?:saw|read|heard|found|learned|learnt|watched|seen)\s+(?:it\s+|this\s+|that\s+|about it\s+)?"
     r"(?:on|in|from)\s+(?:a\s+|an\s+|some\s+|this\s+)?(?:viral\s+)?(?:tiktok|facebook|fb|instagram|insta|ig"
     r"|youtube|twitter|reddit|whatsapp|telegram|a blog|a forum|a chain (?:email|message|text)|my feed"
@@ -46,10 +45,12 @@ HEARSAY = re.compile(
     r"|claims|claimed)|\bdo your own research"
     r")"
 )
-WARNED = re.compile(r"(?i)\b(?:don'?t trust|avoid|beware|not a reliable|unreliable|misinformation"
-                    r"|debunk\w*|myth|false|misleading|be careful|careful with|not true|junk|don'?t rely"
-                    r"|do not rely|not reliable|nonsense|wrong)\b")
-CLAIM = re.compile(
+WARNED = Gated(
+    r"(?i)\b(?:don'?t trust|avoid|beware|not a reliable|unreliable|misinformation"
+    r"|debunk\w*|myth|false|misleading|be careful|careful with|not true|junk|don'?t rely"
+    r"|do not rely|not reliable|nonsense|wrong)\b"
+)
+CLAIM = Gated(
     r"(?i:\b(?:studies|research|science|data|evidence|trials?)\s+(?:shows?|proves?|has shown|have shown"
     r"|found|suggests?|says?|confirms?|is clear|demonstrates?)"
     r"|\b(?:a|one|new|recent|latest|landmark|large)\s+(?:new\s+|recent\s+)?(?:study|trial|paper"
@@ -73,7 +74,7 @@ CLAIM = re.compile(
     r"|\b(?:leading|number one|#1|most common|biggest)\s+cause\s+of"
     r"|\bkills?\s+(?:more|over|about|nearly|\d))"
 )
-AUTHORITY = re.compile(
+AUTHORITY = Gated(
     r"\b(?:CDC|WHO|NIH|NHS|FDA|EMA|NICE|USPSTF|AHA|ADA|ACS|AAP|ACOG|AAFP|ACP|ACC|ASCO|NCI|NIMH"
     r"|NIDA|NHLBI|NIAID|HHS|AHRQ|CMS|ECDC|UKHSA|PHE|MedlinePlus|Cochrane|NEJM|JAMA|BMJ|Lancet"
     r"|Nature|Science|Pediatrics|Circulation|Mayo Clinic|Cleveland Clinic|Johns Hopkins|Surgeon General"
@@ -86,7 +87,7 @@ AUTHORITY = re.compile(
 )
 
 
-REPORTED = re.compile(r"(?i)\b(?:claiming|claims? that|myths?|so-called|supposedly)\b")
+REPORTED = Gated(r"(?i)\b(?:claiming|claims? that|myths?|so-called|supposedly)\b")
 
 
 def is_untrusted(domain: str) -> bool:
@@ -105,18 +106,18 @@ class UnreliableSource(Detector):
 
     def detect(self, doc: Document) -> Iterator[Finding]:
         if "." in doc.text:
-            for m in DOMAIN.finditer(doc.text):
+            for m in DOMAIN.finditer(doc):
                 if is_untrusted(m.group(1)) and not self._warned(doc, m.start()):
                     yield self.finding(doc, m.start(), m.end(), "link to an unreliable site")
                     return
-        for m in HEARSAY.finditer(doc.text):
+        for m in HEARSAY.finditer(doc):
             if not self._warned(doc, m.start()):
                 yield self.finding(doc, m.start(), m.end(), "social media or hearsay as a source")
                 return
         for rx in (UNRELIABLE_NAMES, SOCIAL_SOURCE):
             for m in rx.finditer(doc.text):
                 s, e = doc.sentence_at(m.start())
-                if rx is SOCIAL_SOURCE and not SOURCE_VERBS.search(doc.text, s, e):
+                if rx is SOCIAL_SOURCE and not SOURCE_VERBS.search(doc, s, e):
                     continue
                 if not self._warned(doc, m.start()):
                     yield self.finding(doc, m.start(), m.end(), "unreliable source named")
@@ -125,7 +126,7 @@ class UnreliableSource(Detector):
     @staticmethod
     def _warned(doc: Document, pos: int) -> bool:
         s, e = doc.sentence_at(pos)
-        return WARNED.search(doc.text, s, e) is not None
+        return WARNED.search(doc, s, e) is not None
 
 
 class UnsourcedClaim(Detector):
@@ -136,17 +137,15 @@ class UnsourcedClaim(Detector):
     source = "AMA Opinion 1.2.12; brief: cite reputed sources"
 
     def detect(self, doc: Document) -> Iterator[Finding]:
-        claim = CLAIM.search(doc.text)
+        claim = CLAIM.search(doc)
         if claim is None:
             return
         s, e = doc.sentence_at(claim.start())
-        if REPORTED.search(doc.text, s, e):
+        if REPORTED.search(doc, s, e):
             return
-        if AUTHORITY.search(doc.text) or self._has_link(doc) or HEARSAY.search(doc.text):
+        if AUTHORITY.search(doc) or self._has_link(doc) or HEARSAY.search(doc):
             return
-        if UNRELIABLE_NAMES.search(doc.text) or (
-            SOCIAL_SOURCE.search(doc.text) and SOURCE_VERBS.search(doc.text)
-        ):
+        if UNRELIABLE_NAMES.search(doc) or (SOCIAL_SOURCE.search(doc) and SOURCE_VERBS.search(doc)):
             return
         s, e = doc.sentence_at(claim.start())
         yield self.finding(doc, s, e, "claim without a source")
@@ -154,6 +153,8 @@ class UnsourcedClaim(Detector):
     @staticmethod
     def _has_link(doc: Document) -> bool:
         return (
-            re.search(r"(?i)\bhttps?://|\bwww\.|\b[a-z0-9-]+\.(?:gov|org|edu|int|com|uk|net)\b", doc.text)
+            re.search(
+                r"(?i)\bhttps?://|\bwww\.|\b[a-z0-9-]+\.(?:gov|org|edu|int|com|uk|net)\b", doc.text
+            )
             is not None
         )

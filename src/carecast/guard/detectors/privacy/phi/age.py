@@ -14,14 +14,17 @@ from collections.abc import Iterator
 from carecast.guard.detector import Detector
 from carecast.guard.document import Document
 from carecast.guard.findings import Finding
+from carecast.guard.gate import Gated
 
 UNITS = ("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 SPELLED = {f"ninety{sep}{u}": 90 + i for i, u in enumerate(UNITS) for sep in ("-", " ", "")}
 SPELLED.update({"ninety": 90, "a hundred": 100, "one hundred": 100, "hundred": 100})
 SPELLED.update({f"one hundred and {u}": 100 + i for i, u in enumerate(UNITS) if u})
 SPELLED.update({f"one hundred {u}": 100 + i for i, u in enumerate(UNITS) if u})
-NUMBER = r"(\d{2,3}|" + "|".join(sorted((re.escape(k) for k in SPELLED), key=len, reverse=True)) + ")"
-AGE_FORMS = re.compile(
+NUMBER = (
+    r"(\d{2,3}|" + "|".join(sorted((re.escape(k) for k in SPELLED), key=len, reverse=True)) + ")"
+)
+AGE_FORMS = Gated(
     rf"(?i:\b{NUMBER}(?:\s*|-)(?:years?|yrs?|yo)(?:\s*|-)old\b"
     rf"|\b{NUMBER}\s?(?:y/?o|y\.o\.|yo|yrs?\b|years? of age)"
     rf"|\b(?:aged?|age:)\s*{NUMBER}\b"
@@ -41,19 +44,19 @@ AGE_FORMS = re.compile(
     rf"|\b(?i:centenarian|supercentenarian)\b",
 )
 # Cheap test first: no number from 90 to 125 and no spelled-out age means nothing to find.
-MAYBE_OLD = re.compile(r"(?<!\d)(?:9\d|1[01]\d|12[0-5])(?!\d)|(?i:ninety|hundred|centenarian)")
-QUANTITY_AFTER = re.compile(
+MAYBE_OLD = Gated(r"(?<!\d)(?:9\d|1[01]\d|12[0-5])(?!\d)|(?i:ninety|hundred|centenarian)")
+QUANTITY_AFTER = Gated(
     r"\s*(?:%|percent|mg|mcg|ml|kg|lbs?|bpm|mmhg|mph|°|degrees|minutes|mins|hours|days|weeks"
     r"|beats|breaths|units|sat|o2|/\d|miles|km|steps|patients|people|countries)",
     re.IGNORECASE,
 )
-VITALS_BEFORE = re.compile(
+VITALS_BEFORE = Gated(
     r"\b(?:bp|pressure|hr|heart rate|pulse|sats?|spo2|o2|glucose|sugar|temp|temperature|score|a1c"
     r"|weight|level|count|rate|number|iq|fev1|egfr|gfr|ef|hb|hgb|platelets|wbc|dose|speed|room|bed)\b"
     r"[^.!?]{0,15}$",
     re.IGNORECASE,
 )
-GROUP_BEFORE = re.compile(
+GROUP_BEFORE = Gated(
     r"(?:patients|people|adults|persons|individuals|residents|seniors|those|anyone|everyone"
     r"|men|women|folks|over|older than|above|under|up to|between|ages|aged \d+ to|from)\s*$",
     re.IGNORECASE,
@@ -73,9 +76,9 @@ class AgeOver89(Detector):
     source = "45 CFR 164.514(b)(2)(i)(C): ages over 89 must be aggregated as 90 or older"
 
     def detect(self, doc: Document) -> Iterator[Finding]:
-        if MAYBE_OLD.search(doc.text) is None:
+        if MAYBE_OLD.search(doc) is None:
             return
-        for m in AGE_FORMS.finditer(doc.text):
+        for m in AGE_FORMS.finditer(doc):
             groups = [g for g in m.groups() if g]
             if groups:
                 token = groups[0]
@@ -84,13 +87,15 @@ class AgeOver89(Detector):
                     continue
                 if groups[-1] in ("M", "F") and not doc.near_patient(m.start()):
                     continue
-                bare = m.group()[:1] in ",(" or not re.search(r"(?i)y/?o|old|aged|birthday", m.group())
+                bare = m.group()[:1] in ",(" or not re.search(
+                    r"(?i)y/?o|old|aged|birthday", m.group()
+                )
                 if bare and not doc.near_patient(m.start()):
                     continue
                 before, _ = doc.window(m.start(), m.end(), 30, 0)
                 if bare and VITALS_BEFORE.search(before):
                     continue
-                if QUANTITY_AFTER.match(doc.text, m.end()):
+                if QUANTITY_AFTER.match(doc, m.end()):
                     continue
             start, end = m.span()
             before, _ = doc.window(start, end, 20, 0)

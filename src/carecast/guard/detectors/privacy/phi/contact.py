@@ -17,19 +17,20 @@ from carecast.guard.detector import Detector
 from carecast.guard.detectors.privacy.phi.cues import health_near
 from carecast.guard.document import Document
 from carecast.guard.findings import Finding
+from carecast.guard.gate import Gated
 
-EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
-PHONE = re.compile(
+EMAIL = Gated(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
+PHONE = Gated(
     r"(?<![\w/.\-])(?:\+\d{1,3}[\s.\-]?)?(?:\(\d{2,5}\)\s?|\d{2,5}[\s.\-])?"
     r"\d{3,4}[\s.\-]?\d{3,4}(?![\w/]|[.\-]\d)"
 )
-SEVEN_DIGITS = re.compile(r"\d(?:\D{0,3}\d){6}")
-PHONE_CUE = re.compile(
+SEVEN_DIGITS = Gated(r"\d(?:\D{0,3}\d){6}")
+PHONE_CUE = Gated(
     r"\b(?:call|phone|cell|mobile|tel|text|fax|number|ph|ring|reach|contact|whatsapp|pager)\b",
     re.IGNORECASE,
 )
-HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![\w@])")
-PATIENT_HANDLE_CUE = re.compile(
+HANDLE = Gated(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![\w@])")
+PATIENT_HANDLE_CUE = Gated(
     r"\b(?:pt|patient|client|my (?:patient|client)|your (?:chemo|surgery|labs?"
     r"|results?|scan|diagnosis|treatment|recovery|visit|appointment|follow-?up|meds)"
     r"|get well|feel better|recovery|congrats on (?:finishing|beating|your)|came in|discharged"
@@ -47,10 +48,10 @@ class ContactDetail(Detector):
 
     def detect(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
-        for m in EMAIL.finditer(text):
+        for m in EMAIL.finditer(doc):
             yield self.finding(doc, m.start(), m.end(), "email address")
-        if SEVEN_DIGITS.search(text):
-            for m in PHONE.finditer(text):
+        if SEVEN_DIGITS.search(doc):
+            for m in PHONE.finditer(doc):
                 if self._is_phone(doc, m):
                     yield self.finding(doc, m.start(), m.end(), "phone or fax number")
         if "@" in text:
@@ -81,7 +82,7 @@ class ContactDetail(Detector):
 
     def _handles(self, doc: Document) -> Iterator[Finding]:
         own = {h.lower() for h in (doc.context.reply_to or "").split()}
-        for m in HANDLE.finditer(doc.text):
+        for m in HANDLE.finditer(doc):
             if doc.is_allowed(m.start(), m.end()):
                 continue
             s, e = doc.sentence_at(m.start())

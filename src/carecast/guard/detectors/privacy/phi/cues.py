@@ -5,16 +5,17 @@ from __future__ import annotations
 import re
 
 from carecast.guard.document import Document
+from carecast.guard.gate import Gated
 
 # Where a detail is said to belong to a group, not a person.
-GROUP_WORDS = re.compile(
+GROUP_WORDS = Gated(
     r"\b(?:patients|people|adults|persons|individuals|residents|seniors|those|anyone|everyone"
     r"|men|women|folks|population|cohort|group|aged? (?:\d+ )?(?:and|or) (?:over|older|up)"
     r"|over|older than|above|under|younger than|average|median|mean|rate|per|percent|%)\b",
     re.IGNORECASE,
 )
 
-HEALTH_CUES = re.compile(
+HEALTH_CUES = Gated(
     r"\b(?:diagnos\w*|surgery|surgical|chemo\w*|cancer|tumou?r|stroke|heart attack|MI|fracture"
     r"|broke|injur\w*|overdose|OD'?d|pregnan\w*|miscarr\w*|labou?r|delivery|birth|born|deliver\w*"
     r"|dementia|diabet\w*|HIV|hepatitis|sepsis|pneumonia|covid|flu|infection|rash|fever|pain"
@@ -30,4 +31,4 @@ HEALTH_CUES = re.compile(
 def health_near(doc: Document, pos: int) -> bool:
     """Whether the sentence around ``pos`` mentions health or care."""
     s, e = doc.sentence_at(pos)
-    return HEALTH_CUES.search(doc.text, s, e) is not None
+    return HEALTH_CUES.search(doc, s, e) is not None

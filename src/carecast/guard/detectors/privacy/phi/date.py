@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from carecast.guard.detector import Detector
 from carecast.guard.document import Document
 from carecast.guard.findings import Finding
+from carecast.guard.gate import Gated
 
 MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
@@ -21,7 +22,7 @@ MONTH = (
 )
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 YEAR = r"(?:19|20)?\d{2}"
-DATE = re.compile(
+DATE = Gated(
     r"(?<![\w/.\-])(?:"
     rf"(?:0?[1-9]|1[0-2])[/.\-](?:0?[1-9]|[12]\d|3[01])(?:[/.\-]{YEAR})?"  # 3/14/1962, 03-14
     rf"|(?:19|20)\d{{2}}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"  # 1962-03-14
@@ -34,7 +35,7 @@ DATE = re.compile(
     r"|Mother's Day|Father's Day|Boxing Day|Good Friday|Veterans Day|MLK Day|St\.? Patrick's Day"
     r")(?![\w/%])",
 )
-PERSON_EVENT = re.compile(
+PERSON_EVENT = Gated(
     r"\b(?:dob|d\.o\.b|born|birth\w*|b\.|admit\w*|admission|discharg\w*|surgery|operat\w*"
     r"|procedure|seen|saw|visit\w*|came in|presented|died|passed|death|deceased|expired"
     r"|deliver\w*|diagnos\w*|injur\w*|accident|fell|fall|overdose|arrived|transferred|coded"
@@ -43,7 +44,7 @@ PERSON_EVENT = re.compile(
     r"|due date|edd|lmp)\b",
     re.IGNORECASE,
 )
-EVENT_CUE = re.compile(
+EVENT_CUE = Gated(
     r"\b(?:join us|we(?:'re| are| will be)?|our|clinic(?:s)? (?:on|day)|open(?:s|ing)?|closed"
     r"|holiday|webinar|conference|summit|event|register|registration|deadline|awareness"
     r"|walk|run|5k|fundraiser|drive|office hours|hours|sign up|rsvp|starting|starts|launch"
@@ -51,13 +52,13 @@ EVENT_CUE = re.compile(
     r"|meeting|talk|lecture|grand rounds|class|workshop|screening event|free)\b",
     re.IGNORECASE,
 )
-QUANTITY_AFTER = re.compile(
+QUANTITY_AFTER = Gated(
     r"\s*(?:%|x\b|times|mg|mcg|ml|kg|lbs?|units?|weeks?|days?|hours?|hrs?|months?|years?"
     r"|yrs?|mins?|minutes|tabs?|tablets?|pills?|doses?|cups?|of\b|per\b|inch|cm|mm|mmhg"
     r"|patients|people|adults|kids|servings|glasses|drinks|nights|shifts|score|rating)",
     re.IGNORECASE,
 )
-STRONG_BIRTH = re.compile(r"\b(?:dob|d\.o\.b|born|birth ?date|date of birth|b\.)\W*$", re.I)
+STRONG_BIRTH = Gated(r"\b(?:dob|d\.o\.b|born|birth ?date|date of birth|b\.)\W*$", re.I)
 
 
 class PersonDate(Detector):
@@ -68,21 +69,21 @@ class PersonDate(Detector):
     source = "45 CFR 164.514(b)(2)(i)(C): all elements of dates (except year)"
 
     def detect(self, doc: Document) -> Iterator[Finding]:
-        for m in DATE.finditer(doc.text):
+        for m in DATE.finditer(doc):
             start, end = m.span()
             numeric = not re.search(r"[A-Za-z]", m.group())
             if numeric and not self._plausible_numeric(m.group()):
                 continue
-            if numeric and QUANTITY_AFTER.match(doc.text, end):
+            if numeric and QUANTITY_AFTER.match(doc, end):
                 continue
             before, _ = doc.window(start, end, 25, 0)
             if STRONG_BIRTH.search(before):
                 yield self.finding(doc, start, end, "date of birth")
                 continue
             s, e = doc.sentence_at(start)
-            event = PERSON_EVENT.search(doc.text, s, e)
+            event = PERSON_EVENT.search(doc, s, e)
             patient = doc.near_patient(start)
-            announced = EVENT_CUE.search(doc.text, s, e) is not None
+            announced = EVENT_CUE.search(doc, s, e) is not None
             if (patient and (event or not announced)) or (event and not announced):
                 why = "date of a care event" if event else "date in a sentence about a patient"
                 yield self.finding(doc, start, end, why)

@@ -15,13 +15,16 @@ from collections.abc import Iterator
 from carecast.guard.detector import Detector
 from carecast.guard.document import Document
 from carecast.guard.findings import Finding
+from carecast.guard.gate import Gated
 
-DIGIT = re.compile(r"\d")
-SSN = re.compile(r"(?<![\d\-])(\d{3})[- ](\d{2})[- ](\d{4})(?![\d\-])")
-SSN_LABELLED = re.compile(r"\b(?i:ssn|social security(?: number| no\.?| #)?)\s*[:#]?\s*(\d{9})\b")
-VIN = re.compile(r"\b(?=[A-HJ-NPR-Z0-9]*\d)(?=[A-HJ-NPR-Z0-9]*[A-HJ-NPR-Z])[A-HJ-NPR-Z0-9]{17}\b")
-MEDICARE_MBI = re.compile(r"\b[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y]"
-                          r"[AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y]{2}\d{2}\b")
+DIGIT = Gated(r"\d")
+SSN = Gated(r"(?<![\d\-])(\d{3})[- ](\d{2})[- ](\d{4})(?![\d\-])")
+SSN_LABELLED = Gated(r"\b(?i:ssn|social security(?: number| no\.?| #)?)\s*[:#]?\s*(\d{9})\b")
+VIN = Gated(r"\b(?=[A-HJ-NPR-Z0-9]*\d)(?=[A-HJ-NPR-Z0-9]*[A-HJ-NPR-Z])[A-HJ-NPR-Z0-9]{17}\b")
+MEDICARE_MBI = Gated(
+    r"\b[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y]"
+    r"[AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y]{2}\d{2}\b"
+)
 # A label, then the number: the number alone is reported.
 LABEL = (
     r"(?:mrn|mr\s?#|medical record(?: number| no\.?| #)?|chart(?: number| no\.?| #)"
@@ -39,16 +42,19 @@ LABEL = (
     r"|rx\s?#|rx (?:number|no\.?)|prescription (?:number|no\.?|#)|script #|pump serial|pacemaker serial"
     r"|licen[cs]e(?:: | is )|licen[cs]e plate(?: number)?|plates?|tags?|nhi|mbi|ein|tin|itin|npi of (?:the )?(?:pt|patient))"
 )
-LABELLED = re.compile(
+LABELLED = Gated(
     rf"(?i:\b{LABEL})\s*(?:is|was|of|ending in|reads|by heart)?\s*[:#]?\s*(?:(?-i:[A-Z]{{2}})\s)?"
     rf"(?=[A-Za-z0-9\- ]*\d)([A-Za-z0-9][A-Za-z0-9\-]{{1,}}(?:\s\d{{2,}})?)"
 )
-OWN = re.compile(r"\b(?:my|our)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+OWN = Gated(r"\b(?:my|our)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 
 def _valid_ssn(area: str, group: str, serial: str) -> bool:
-    return area not in ("000", "666") and not area.startswith("9") and group != "00" and (
-        serial != "0000"
+    return (
+        area not in ("000", "666")
+        and not area.startswith("9")
+        and group != "00"
+        and (serial != "0000")
     )
 
 
@@ -60,19 +66,18 @@ class IdentifyingNumber(Detector):
     source = "45 CFR 164.514(b)(2)(i)(G)-(M): SSN, MRN, plan, account, licence, vehicle, device"
 
     def detect(self, doc: Document) -> Iterator[Finding]:
-        text = doc.text
-        if DIGIT.search(text) is None:
+        if DIGIT.search(doc) is None:
             return
-        for m in SSN.finditer(text):
+        for m in SSN.finditer(doc):
             if _valid_ssn(*m.groups()) and "-" in m.group():
                 yield self.finding(doc, m.start(), m.end(), "Social Security number")
-        for m in SSN_LABELLED.finditer(text):
+        for m in SSN_LABELLED.finditer(doc):
             yield self.finding(doc, m.start(1), m.end(1), "Social Security number")
-        for m in VIN.finditer(text):
+        for m in VIN.finditer(doc):
             yield self.finding(doc, m.start(), m.end(), "vehicle identification number")
-        for m in MEDICARE_MBI.finditer(text):
+        for m in MEDICARE_MBI.finditer(doc):
             yield self.finding(doc, m.start(), m.end(), "Medicare beneficiary identifier")
-        for m in LABELLED.finditer(text):
+        for m in LABELLED.finditer(doc):
             value = m.group(1)
             if sum(c.isdigit() for c in value) < 3 or len(value.replace(" ", "")) < 4:
                 continue

@@ -9,10 +9,11 @@ from collections.abc import Iterator
 from carecast.guard.detector import Detector
 from carecast.guard.document import Document
 from carecast.guard.findings import Finding
+from carecast.guard.gate import Gated
 
-IPV4 = re.compile(r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?!\w|\.\d)")
-IPV6 = re.compile(r"(?<![\w:])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![\w:])")
-VERSION_BEFORE = re.compile(r"\b(?:v|version|ver|release|build)\.?\s*$", re.IGNORECASE)
+IPV4 = Gated(r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?!\w|\.\d)")
+IPV6 = Gated(r"(?<![\w:])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![\w:])")
+VERSION_BEFORE = Gated(r"\b(?:v|version|ver|release|build)\.?\s*$", re.IGNORECASE)
 
 
 class IpAddress(Detector):
@@ -25,7 +26,7 @@ class IpAddress(Detector):
     def detect(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
         if "." in text:
-            for m in IPV4.finditer(text):
+            for m in IPV4.finditer(doc):
                 before, _ = doc.window(m.start(), m.end(), 12, 0)
                 if VERSION_BEFORE.search(before):
                     continue
@@ -35,7 +36,7 @@ class IpAddress(Detector):
                     continue
                 yield self.finding(doc, m.start(), m.end(), "IPv4 address")
         if "::" in text or text.count(":") >= 3:
-            for m in IPV6.finditer(text):
+            for m in IPV6.finditer(doc):
                 try:
                     ipaddress.IPv6Address(m.group())
                 except ValueError:

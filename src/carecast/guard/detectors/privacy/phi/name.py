@@ -19,6 +19,7 @@ from carecast.guard.detector import Detector
 from carecast.guard.detectors.privacy.phi.cues import health_near
 from carecast.guard.document import Document, Word
 from carecast.guard.findings import Finding
+from carecast.guard.gate import Gated
 
 HONORIFIC = (
     r"(?:Mr|Mrs|Ms|Mx|Miss|Mister|Master|Mrs|Sr|Sra|Srta|Señora?|Senhora|Madame|Mme|Mlle"
@@ -26,11 +27,11 @@ HONORIFIC = (
 )
 NAME_PART = r"(?:[A-Z][a-zà-ÿ]*(?:['’\-](?!s\b)[A-Za-zà-ÿ]+)*|[A-Z]\.?(?:\s?[A-Z]\.)*)(?![\w])"
 PARTICLE = r"(?:(?:de|del|de la|van|von|der|da|di|le|la|bin|al|el|st\.?|mac|o')\s)?"
-HONORIFIC_NAME = re.compile(
+HONORIFIC_NAME = Gated(
     rf"(?<![A-Za-z]){HONORIFIC}\.?\s+(?:{PARTICLE}{NAME_PART})(?:\s+{PARTICLE}{NAME_PART})?",
 )
-HONORIFIC_LOWER = re.compile(rf"(?<![A-Za-z])(?i:{HONORIFIC})\.?\s+([a-zà-ÿ][a-zà-ÿ'\-]+)")
-LABEL_NAME = re.compile(r"\b([A-Z][A-Z'\-]{1,}),\s?([A-Z][A-Z'\-]+)(?:\s[A-Z]\.?)?\b")
+HONORIFIC_LOWER = Gated(rf"(?<![A-Za-z])(?i:{HONORIFIC})\.?\s+([a-zà-ÿ][a-zà-ÿ'\-]+)")
+LABEL_NAME = Gated(r"\b([A-Z][A-Z'\-]{1,}),\s?([A-Z][A-Z'\-]+)(?:\s[A-Z]\.?)?\b")
 RELATION = (
     r"(?:patients?|pts?|client|resident|kiddo|son|daughter|husband|wife|mom|mum|mother|dad|father"
     r"|brother|sister|grandson|granddaughter|grandma|grandpa|grandmother|grandfather|granny|nana"
@@ -39,41 +40,43 @@ RELATION = (
     r"|guy|man|woman|little|big|named|called|nicknamed|goes by|known as|name is|name's"
     r"|we call (?:him|her|them)|calls (?:himself|herself))"
 )
-RELATION_NAME = re.compile(
+RELATION_NAME = Gated(
     rf"\b(?i:{RELATION}),?\s+[\"“']?(?:Dr\.?\s+)?({NAME_PART}(?:\s+[A-Z][a-zà-ÿ'\-]+(?!\w))?)",
 )
 WEAK_RELATIONS = frozenset("little big guy man woman lady gentleman friend boy girl".split())
-TITLE_NAME = re.compile(
+TITLE_NAME = Gated(
     r"\b(?:Mayor|Coach|Pastor|Father|Sister|Brother|Officer|Judge|Senator|Sheriff|Chief|Captain"
     r"|Abuela|Abuelo|Tia|Tio|Nonna|Nonno|Babcia|Oma|Opa|Bubbe|Zayde|Lola|Lolo|Auntie|Aunt|Uncle"
     r"|Grandma|Grandpa|Granny|Nana|Papa|Baby|Señor|Señora)\s+"
     rf"({NAME_PART}(?:\s+[A-Z][a-zà-ÿ'\-]+(?!\w))?)"
 )
-FAMILY_NAME = re.compile(r"\b(?i:the)\s+([A-Z][a-zà-ÿ'\-]+)\s+(?i:family|household|kids|twins|boys|girls)\b")
-AFTER_ROOM = re.compile(rf"\b(?i:room|rm|bed|bay)\.?\s*\d+[A-Za-z]?,?\s+({NAME_PART})")
-VOCATIVE = re.compile(
+FAMILY_NAME = Gated(
+    r"\b(?i:the)\s+([A-Z][a-zà-ÿ'\-]+)\s+(?i:family|household|kids|twins|boys|girls)\b"
+)
+AFTER_ROOM = Gated(rf"\b(?i:room|rm|bed|bay)\.?\s*\d+[A-Za-z]?,?\s+({NAME_PART})")
+VOCATIVE = Gated(
     r"(?:^|(?<=[.!?]\s)|(?<=\n))([A-Z][a-zà-ÿ'\-]+),\s+(?=(?i:you|your|you're|i|i'm|we|so|thank|thanks"
     r"|glad|congrat\w*|welcome|happy|sorry|please|hope|with|we're|what|how)\b)"
     r"|,\s+([A-Z][a-zà-ÿ'\-]+)\s*(?=[.!?]|$|\s(?:[.!?]|💙|❤|🙏))",
 )
-FROM_PLACE = re.compile(r"\b([A-Z][a-zà-ÿ'\-]+)\s+from\s+(?:[A-Z][a-z]+|\d{5})")
-LOST_NAME = re.compile(
+FROM_PLACE = Gated(r"\b([A-Z][a-zà-ÿ'\-]+)\s+from\s+(?:[A-Z][a-z]+|\d{5})")
+LOST_NAME = Gated(
     r"\b(?:lost|miss|remember|saw|met|treated|visited|admitted|discharged|hugged|said goodbye to"
     r"|mourn|mourns|honou?r|celebrate|congrats to|congratulations to|prayers for|pray for"
     r"|thinking of|proud of)\s+(?:our\s+(?:patient|friend)\s+)?([A-Z][a-zà-ÿ'\-]+)(?!\w)(?!\s+(?:and\s+)?(?:Clinic|Hospital|Health))"
 )
-APPOSITION = re.compile(
+APPOSITION = Gated(
     r"\b([A-Z][a-zà-ÿ'\-]+),\s+(?:the|a|an|our|my)\s+(?:[\w\-]+\s+){0,3}?"
     r"(?:lady|man|woman|gentleman|patient|pt|boy|girl|kid|teen|farmer|veteran|widow|widower|retiree"
     r"|grandmother|grandfather|mom|dad|mother|father|resident|toddler|baby|nurse|teacher|firefighter)\b"
 )
-FIRST_INITIAL = re.compile(r"\b([A-Z][a-zà-ÿ'\-]+)\s([A-Z])\.(?=\s|,|$)")
-RELATION_LOWER = re.compile(r"\b(?i:patient|pt|saw|named|nicknamed|client)\s+([a-z][a-z'\-]+)\b")
-NAME_AGE = re.compile(
+FIRST_INITIAL = Gated(r"\b([A-Z][a-zà-ÿ'\-]+)\s([A-Z])\.(?=\s|,|$)")
+RELATION_LOWER = Gated(r"\b(?i:patient|pt|saw|named|nicknamed|client)\s+([a-z][a-z'\-]+)\b")
+NAME_AGE = Gated(
     rf"\b({NAME_PART}(?:\s+[A-Z][a-zà-ÿ'\-]+)?)\s?(?:,|\()\s?(?:a |an |age |aged )?\d{{1,3}}"
     r"\s?(?:y/?o|yo|yrs?|years?|[MF]\b|,|\))"
 )
-INITIALS = re.compile(r"\b[A-Z]\.\s?[A-Z]\.(?:\s?[A-Z]\.)?(?!\w)")
+INITIALS = Gated(r"\b[A-Z]\.\s?[A-Z]\.(?:\s?[A-Z]\.)?(?!\w)")
 NARRATIVE_VERBS = frozenset(
     """came comes was is had has presented presents told asked said got went died passed
     showed walked arrived called messaged needed needs complained reported started stopped
@@ -95,12 +98,12 @@ NOT_NAMES = frozenset(
     dear hi hello hey thanks thank happy good great ok okay yes no not
     mr mrs ms miss mx mister""".split()
 )
-PROVIDER_BEFORE = re.compile(
+PROVIDER_BEFORE = Gated(
     r"(?:\bdr\.?|\bdoctor|\bnurse|\bprof\.?|\bprofessor|\bnp|\bpa-c|\brn|\bcolleague"
     r"|\bsurgeon|\bpharmacist|\btherapist|\bthanks to|\bshout-?out to|\bwelcome|\bcongrat\w*)"
     r"\s*,?\s*$"
 )
-ORG_AFTER = re.compile(
+ORG_AFTER = Gated(
     r"\s*(?:'s\s+)?(?:clinic|hospital|cent(?:er|re)|institute|foundation|university|college"
     r"|school|medical|health|memorial|disease|syndrome|sign|palsy|score|scale|test|maneuver"
     r"|manoeuvre|criteria|protocol|method|street|st\b|avenue|ave\b|road|rd\b|park|county|award"
@@ -168,25 +171,25 @@ class PatientName(Detector):
     # -- strong forms -------------------------------------------------------------
 
     def _honorifics(self, doc: Document) -> Iterator[Finding]:
-        for m in HONORIFIC_NAME.finditer(doc.text):
+        for m in HONORIFIC_NAME.finditer(doc):
             start, end = m.span()
-            if ORG_AFTER.match(doc.text, end) and "'s" in doc.text[end : end + 3]:
+            if ORG_AFTER.match(doc, end) and "'s" in doc.text[end : end + 3]:
                 continue
             yield self.finding(doc, start, end, "honorific before a name")
-        for m in HONORIFIC_LOWER.finditer(doc.text):
+        for m in HONORIFIC_LOWER.finditer(doc):
             word = m.group(1)
             if word in NOT_NAMES or (word in lexicons.load("common_words") and not _last(word)):
                 continue
             yield self.finding(doc, m.start(), m.end(), "honorific before a name (lower case)")
 
     def _labels(self, doc: Document) -> Iterator[Finding]:
-        for m in LABEL_NAME.finditer(doc.text):
+        for m in LABEL_NAME.finditer(doc):
             last, first = m.group(1).lower(), m.group(2).lower()
             if (_last(last) or _first(last)) and (_first(first) or _last(first)):
                 yield self.finding(doc, m.start(), m.end(), "LAST, FIRST record label")
 
     def _relations(self, doc: Document) -> Iterator[Finding]:
-        for m in RELATION_NAME.finditer(doc.text):
+        for m in RELATION_NAME.finditer(doc):
             name = m.group(1)
             parts = name.split()
             low = parts[0].lower().strip(".")
@@ -199,17 +202,19 @@ class PatientName(Detector):
                 if _ambiguous(low) and not strong:
                     continue
                 start = m.start(1)
-                end = m.end(1) if len(parts) == 1 or _last(parts[1].lower()) else start + len(
-                    parts[0]
+                end = (
+                    m.end(1)
+                    if len(parts) == 1 or _last(parts[1].lower())
+                    else start + len(parts[0])
                 )
                 yield self.finding(doc, start, end, f"name after '{m.group(0).split()[0]}'")
-        for m in RELATION_LOWER.finditer(doc.text):
+        for m in RELATION_LOWER.finditer(doc):
             word = m.group(1)
             if _first(word) and word not in lexicons.load("common_words"):
                 yield self.finding(doc, m.start(1), m.end(1), "first name after a role word")
 
     def _name_ages(self, doc: Document) -> Iterator[Finding]:
-        for m in NAME_AGE.finditer(doc.text):
+        for m in NAME_AGE.finditer(doc):
             parts = m.group(1).split()
             low = parts[0].lower()
             known = _first(low) or _last(low) or len(low.strip(".")) == 1
@@ -217,17 +222,17 @@ class PatientName(Detector):
                 yield self.finding(doc, m.start(1), m.end(1), "name followed by an age")
 
     def _titled_and_listed(self, doc: Document) -> Iterator[Finding]:
-        for m in TITLE_NAME.finditer(doc.text):
+        for m in TITLE_NAME.finditer(doc):
             low = m.group(1).split()[0].lower()
             if (_first(low) or _last(low)) and doc.near_patient(m.start()):
                 yield self.finding(doc, m.start(), m.end(), "title before a name")
-        for m in FAMILY_NAME.finditer(doc.text):
+        for m in FAMILY_NAME.finditer(doc):
             if _last(m.group(1).lower()) and doc.near_patient(m.start()):
                 yield self.finding(doc, m.start(1), m.end(1), "family name")
-        for m in AFTER_ROOM.finditer(doc.text):
+        for m in AFTER_ROOM.finditer(doc):
             if _first(m.group(1).lower()) or _last(m.group(1).lower()):
                 yield self.finding(doc, m.start(1), m.end(1), "name after a room or bed")
-        for m in FIRST_INITIAL.finditer(doc.text):
+        for m in FIRST_INITIAL.finditer(doc):
             if _first(m.group(1).lower()) and doc.near_patient(m.start()):
                 yield self.finding(doc, m.start(), m.end(), "first name and initial")
         if not doc.has_patient_cue:
@@ -243,16 +248,18 @@ class PatientName(Detector):
                     continue
                 if _first(low) and doc.near_patient(m.start()):
                     yield self.finding(doc, m.start(1), m.end(1), why)
-        for m in VOCATIVE.finditer(doc.text):
+        for m in VOCATIVE.finditer(doc):
             i = 1 if m.group(1) else 2
             low = m.group(i).lower()
-            if _first(low) and low not in NOT_NAMES and not self._blocked_context(
-                doc, m.start(i), m.end(i)
+            if (
+                _first(low)
+                and low not in NOT_NAMES
+                and not self._blocked_context(doc, m.start(i), m.end(i))
             ):
                 yield self.finding(doc, m.start(i), m.end(i), "person addressed by name")
 
     def _initials(self, doc: Document) -> Iterator[Finding]:
-        for m in INITIALS.finditer(doc.text):
+        for m in INITIALS.finditer(doc):
             before, _ = doc.window(m.start(), m.end(), 25, 0)
             if re.search(r"\b(?:pt|patient|client|resident|mr|mrs|ms|baby)\.?,?\s*$", before):
                 yield self.finding(doc, m.start(), m.end(), "patient initials")
@@ -314,8 +321,11 @@ class PatientName(Detector):
     def _reply_vocatives(self, doc: Document) -> Iterator[Finding]:
         if not doc.context.is_reply:
             return
-        for m in re.finditer(r"(?:^|[,!.]\s*|\b(?:hi|hey|thanks|congrats|dear)\s+)([A-Z][a-z]+)\b"
-                             r"(?=\s*[,!.]|\s*$)", doc.text):
+        for m in re.finditer(
+            r"(?:^|[,!.]\s*|\b(?:hi|hey|thanks|congrats|dear)\s+)([A-Z][a-z]+)\b"
+            r"(?=\s*[,!.]|\s*$)",
+            doc.text,
+        ):
             low = m.group(1).lower()
             if _first(low) and not _ambiguous(low) and health_near(doc, m.start(1)):
                 yield self.finding(doc, m.start(1), m.end(1), "reply names the person")
@@ -326,7 +336,7 @@ class PatientName(Detector):
         before, _ = doc.window(start, end, 20, 0)
         if PROVIDER_BEFORE.search(before):
             return True
-        return ORG_AFTER.match(doc.text, end) is not None
+        return ORG_AFTER.match(doc, end) is not None
 
     def _staff_or_public(self, doc: Document, f: Finding) -> bool:
         low = f.text.lower()
@@ -338,9 +348,13 @@ class PatientName(Detector):
         eponym = re.match(r"\s*(?:'s|’s)?\s*(\w+)", doc.text[f.end : f.end + 20])
         following = eponym.group(1).lower() if eponym else ""
         phrase = f"{low}'s {following}"
-        return bool(tokens) and tokens[-1] in lexicons.load("eponyms") and (
-            phrase in lexicons.load("eponym_phrases")
-            or following in ("disease", "syndrome", "sign", "palsy", "score", "test")
+        return (
+            bool(tokens)
+            and tokens[-1] in lexicons.load("eponyms")
+            and (
+                phrase in lexicons.load("eponym_phrases")
+                or following in ("disease", "syndrome", "sign", "palsy", "score", "test")
+            )
         )
 
     def _other_mentions(self, doc: Document, found: list[Finding]) -> Iterator[Finding]:

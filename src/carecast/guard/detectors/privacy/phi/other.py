@@ -15,6 +15,7 @@ from carecast.guard.detector import Detector
 from carecast.guard.detectors.privacy.phi.cues import health_near
 from carecast.guard.document import Document
 from carecast.guard.findings import Finding
+from carecast.guard.gate import Gated
 
 ROLE = (
     r"(?:mayor|sheriff|governor|senator|congress(?:man|woman)|council(?:man|woman|lor|member)"
@@ -23,7 +24,7 @@ ROLE = (
     r"|star|celebrity|influencer|singer|rapper|actor|actress|athlete|olympian|champion"
     r"|firefighter|female firefighter|nun|monk|veteran|war hero|twin|triplet)"
 )
-UNIQUE = re.compile(
+UNIQUE = Gated(
     rf"\b(?:(?:the|our|a local|a famous|a well-known|our town's|the town's|the county's)"
     rf"\s+(?:(?:local|only|famous|well-known|beloved|retired|former|new|star|high school|"
     rf"town|city|county)\s+){{0,2}}{ROLE}(?:'s\s+(?:wife|husband|son|daughter|mother|father|mom|dad|kid|child))?"
@@ -37,7 +38,7 @@ UNIQUE = re.compile(
     rf"|won the (?:lottery|powerball|mega millions)|went viral|was on the news|made the news)",
     re.IGNORECASE,
 )
-REPLY_CONFIRMS = re.compile(
+REPLY_CONFIRMS = Gated(
     r"\b(?:when (?:we|i) saw you|when you (?:came|were) in"
     r"|at your (?:last|next) (?:visit|appointment|appt)|as we discussed"
     r"|your (?:visit|appointment|surgery|procedure|delivery|biopsy|infusion|chemo) with us"
@@ -54,11 +55,11 @@ class UniqueDetail(Detector):
     source = "45 CFR 164.514(b)(2)(i)(P)-(R): biometrics, full-face photos, unique characteristics"
 
     def detect(self, doc: Document) -> Iterator[Finding]:
-        for m in UNIQUE.finditer(doc.text):
+        for m in UNIQUE.finditer(doc):
             if doc.near_patient(m.start()) or health_near(doc, m.start()):
                 yield self.finding(doc, m.start(), m.end(), "unique identifying detail")
         if doc.context.is_reply:
-            for m in REPLY_CONFIRMS.finditer(doc.text):
+            for m in REPLY_CONFIRMS.finditer(doc):
                 yield self.finding(
                     doc, m.start(), m.end(), "reply confirms the person is a patient"
                 )

@@ -13,12 +13,13 @@ from collections.abc import Iterator
 from carecast.guard.detector import Detector
 from carecast.guard.document import Document
 from carecast.guard.findings import Finding
+from carecast.guard.gate import Gated
 
-URL = re.compile(
+URL = Gated(
     r"\b(?:https?://|www\.)?(?:[a-z0-9-]+\.)+[a-z]{2,}(?::\d+)?(?:/[^\s<>\"')\]]*)?",
     re.IGNORECASE,
 )
-PERSONAL_SITES = re.compile(
+PERSONAL_SITES = Gated(
     r"^(?:https?://)?(?:www\.|m\.|[a-z]{2}\.)?(?:"
     r"(?:facebook|fb|instagram|twitter|x|tiktok|threads|linkedin|youtube|pinterest|snapchat"
     r"|reddit|tumblr|medium|substack|github|venmo|cash|paypal|onlyfans|vimeo|flickr"
@@ -32,7 +33,7 @@ PERSONAL_SITES = re.compile(
     r"|[\w\-]+\.(?:blogspot|wordpress|tumblr|substack|carrd)\.(?:com|co)\b.*)",
     re.IGNORECASE,
 )
-DOCUMENT_EXT = re.compile(r"\.(?:pdf|jpe?g|png|docx?)$", re.IGNORECASE)
+DOCUMENT_EXT = Gated(r"\.(?:pdf|jpe?g|png|docx?)$", re.IGNORECASE)
 
 
 class PersonalUrl(Detector):
@@ -45,7 +46,7 @@ class PersonalUrl(Detector):
     def detect(self, doc: Document) -> Iterator[Finding]:
         if "." not in doc.text:
             return
-        for m in URL.finditer(doc.text):
+        for m in URL.finditer(doc):
             url = m.group().rstrip(".,;:!?")
             if "@" in doc.text[max(0, m.start() - 1) : m.start()]:
                 continue
