@@ -4,22 +4,25 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
+from typing import NamedTuple
 
 from carecast.guard.context import Context
+from carecast.guard.gate import Gated
 from carecast.guard.policy import Policy
 from carecast.guard.redact import PLACEHOLDER
 
 SHORT_POST = 320
 LETTERS = re.compile(r"[^\W\d_]+")
 SENTENCE_END = re.compile(r"(?<=[.!?;])[\"')\]]*\s+|\n+|(?<=:)\s+(?=[A-Z])")
-WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’](?=[^\W\d_])(?![sS]\b)|[\-.](?=[^\W\d_]))*")
+# Letters, joined across apostrophes, hyphens and dots ("O'Brien", "x-ray"), not "'s".
+WORD = re.compile(r"[^\W\d_]+(?:(?:['’](?![sS]\b)|[\-.])[^\W\d_]+)*")
 PERSON_TITLE = re.compile(r"\b(?:Mr|Mrs|Ms|Mx)\.?\s+[A-Z]|\bMiss\s+[A-Z][a-z]")
 
 # Words that tie a sentence to a patient or their relatives: the author is
 # telling a story about an encounter.
-PATIENT_CUES = re.compile(
+PATIENT_CUES = Gated(
     r"\b(?:pts?|patients?|patient's|client|resident|my (?:lady|gentleman|guy|girl|kiddo)|sir|ma'am"
     r"|kiddo|gentleman|lady|(?:wo)?man|boy|girl|baby|infant|toddler|newborn|teen(?:ager)?"
     r"|son|daughter|husband|wife|mom|mum|dad|mother|father|grand(?:ma|pa|mother|father|son|daughter)"
@@ -34,8 +37,7 @@ PATIENT_CUES = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
+class Word(NamedTuple):
     start: int
     end: int
     text: str
@@ -56,6 +58,7 @@ class Document:
     text: str
     context: Context
     policy: Policy
+    gates: dict[int, list[Gated]] = field(default_factory=dict, repr=False)  # see gate.py
 
     @cached_property
     def lower(self) -> str:
@@ -99,20 +102,16 @@ class Document:
 
     @cached_property
     def words(self) -> list[Word]:
-        return [Word(m.start(), m.end(), m.group()) for m in WORD.finditer(self.text)]
-
-    @cached_property
-    def word_set(self) -> frozenset[str]:
-        return frozenset(w.lower for w in self.words)
+        new = tuple.__new__  # a third faster than Word(...), and words are many
+        return [new(Word, (m.start(), m.end(), m.group())) for m in WORD.finditer(self.text)]
 
     @cached_property
     def patient_cue_sentences(self) -> frozenset[int]:
         """Start offsets of sentences that speak of a patient or a relative."""
         starts = self.sentence_starts
         found = set()
-        for rx in (PATIENT_CUES, PERSON_TITLE):
-            for m in rx.finditer(self.text):
-                found.add(starts[max(bisect_right(starts, m.start()) - 1, 0)])
+        for m in (*PATIENT_CUES.finditer(self), *PERSON_TITLE.finditer(self.text)):
+            found.add(starts[max(bisect_right(starts, m.start()) - 1, 0)])
         return frozenset(found)
 
     @cached_property

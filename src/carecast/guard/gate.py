@@ -19,12 +19,26 @@ from typing import Any, Protocol
 MAX_VARIANTS = 512  # shapes kept per node before giving up on spelling them out
 MAX_SUBSTRINGS = 24  # more substrings than this and the gate costs more than it saves
 MIN_LENGTH = 3  # shorter substrings occur in almost every text
+SPLIT_AT = 6  # alternations this long are run alternative by alternative
 
 _REPEATS = {sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", sre.MAX_REPEAT)}
 _NON_LETTER_CATEGORIES = {sre.CATEGORY_SPACE, sre.CATEGORY_DIGIT, sre.CATEGORY_NOT_WORD}
 BOUNDARY = "\x01"  # \b, ^, $ or a run of non-letters: no letter on this side
 GAP = "\x02"  # anything at all, perhaps nothing
 LETTERS = re.compile(r"[^\W\d_]+")
+
+# The most frequent English words (function words and everyday verbs): in nearly every
+# post, so a gate keyed on them opens for nearly every post. Used only to prefer rarer
+# words when a pattern offers a choice.
+FREQUENT_WORDS = frozenset(
+    """a about after again all also am an and any are as at back be because been but by
+    can come could day did do does don even every first for from get give go good had has
+    have he her here him his how i if in into is it its just know like look make me more
+    most my new no not now of on one only or other our out over people say see she should
+    so some than that the their them then there these they this time to today two up us
+    use very was way we well were what when which who will with would year you your
+    s t re ll ve d m""".split()
+)
 
 Shapes = frozenset[str]  # what a node can match, spelled with BOUNDARY and GAP marks
 Need = frozenset[str]  # pieces of which every match holds one
@@ -41,6 +55,9 @@ class _Texts(Protocol):
 
     @property
     def tokens(self) -> frozenset[str]: ...
+
+    @property
+    def gates(self) -> dict[int, list[Gated]]: ...
 
 
 def required_literals(pattern: str | re.Pattern[str]) -> Need | None:
@@ -163,12 +180,20 @@ def _need_of(shapes: Shapes) -> Need | None:
 
 
 def _score(piece: str) -> tuple[int, int]:
-    """How selective a piece is: a whole word beats a substring, longer beats shorter."""
+    """How selective a piece is: a rare whole word, then a substring, then a frequent word.
+
+    Scores below ``(0, MIN_LENGTH)`` are not worth a gate.
+    """
     word = whole_word(piece)
-    if word is not None:
-        return 1, len(word)
+    if word is not None and word not in FREQUENT_WORDS:
+        return 2, len(word)
     sub = _substring(piece)
-    return 0, (MIN_LENGTH if any(ord(c) > 0x2000 for c in sub) else len(sub))
+    size = MIN_LENGTH if any(ord(c) > 0x2000 for c in sub) else len(sub)
+    if size >= MIN_LENGTH:
+        return 1, size
+    if word is not None:
+        return 0, MIN_LENGTH
+    return 0, size
 
 
 def _substring(piece: str) -> str:
@@ -185,13 +210,15 @@ def _best(candidates: Iterable[Need | None]) -> Need | None:
 
 
 def whole_word(piece: str) -> str | None:
-    """The longest word of ``piece`` that must stand as a whole word in the text."""
-    best = None
-    for m in LETTERS.finditer(piece):
-        start, end = m.span()
-        if start > 0 and end < len(piece) and (best is None or len(m.group()) > len(best)):
-            best = m.group()
-    return best
+    """The word of ``piece`` that must stand whole in the text: the longest rare one."""
+    words = [
+        m.group()
+        for m in LETTERS.finditer(piece)
+        if m.start() > 0 and m.end() < len(piece)
+    ]
+    if not words:
+        return None
+    return max(words, key=lambda w: (w not in FREQUENT_WORDS, len(w)))
 
 
 def lowered(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
@@ -262,20 +289,117 @@ def _cased(op: Any, av: Any) -> bool:
     return False
 
 
+def alternatives(source: str, flags: int = 0) -> list[tuple[str, int]]:
+    """The top-level alternatives of a pattern with the flags each runs under.
+
+    An enclosing ``(?i:...)`` or ``(?:...)`` and a leading ``(?i)`` are unwrapped, so
+    ``(?i:a|b)`` gives ``[("a", I), ("b", I)]``.
+    """
+    while True:
+        if source.startswith("(?i)"):
+            source, flags = source[4:], flags | re.IGNORECASE
+            continue
+        for opener, extra in (("(?i:", re.IGNORECASE), ("(?:", 0)):
+            if source.startswith(opener) and _closing(source, 0) == len(source) - 1:
+                source, flags = source[len(opener) : -1], flags | extra
+                break
+        else:
+            break
+    parts, depth, start, i = [], 0, 0, 0
+    while i < len(source):
+        c = source[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            i = _class_end(source, i)
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            parts.append(source[start:i])
+            start = i + 1
+        i += 1
+    parts.append(source[start:])
+    return [(p, flags) for p in parts]
+
+
+def _class_end(source: str, i: int) -> int:
+    """Index of the ``]`` closing the character class that opens at ``i``."""
+    j = i + 1
+    if j < len(source) and source[j] == "^":
+        j += 1
+    if j < len(source) and source[j] == "]":
+        j += 1
+    while j < len(source) and source[j] != "]":
+        j += 2 if source[j] == "\\" else 1
+    return j
+
+
+def _closing(source: str, i: int) -> int:
+    """Index of the parenthesis closing the group that opens at ``i``."""
+    depth, j = 0, i
+    while j < len(source):
+        c = source[j]
+        if c == "\\":
+            j += 2
+            continue
+        if c == "[":
+            j = _class_end(source, j)
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return j
+        j += 1
+    return -1
+
+
 class Gated:
     """A compiled pattern that runs only when the text holds one of its required literals.
 
     A literal with a whole word in it ("\\bgomer") is looked up in the text's word
     set; the rest are looked for as substrings. A pattern without a usable set of
-    literals always runs.
+    literals always runs. A long alternation without capture groups is split into
+    its alternatives, each gated on its own words, so only the few that may match run.
     """
 
-    __slots__ = ("always", "fast", "pattern", "regex", "substrings", "words")
+    __slots__ = (
+        "_by_word",
+        "_checked",
+        "always",
+        "fast",
+        "parts",
+        "pattern",
+        "regex",
+        "substrings",
+        "words",
+    )
+    regex: re.Pattern[str]
+    fast: re.Pattern[str] | None
+    parts: tuple[Gated, ...]
+    words: frozenset[str]
+    substrings: tuple[str, ...]
+    always: bool
 
-    def __init__(self, pattern: str | re.Pattern[str], flags: int = 0) -> None:
+    def __init__(self, pattern: str | re.Pattern[str], flags: int = 0, *, split: bool = True):
         self.regex = pattern if isinstance(pattern, re.Pattern) else re.compile(pattern, flags)
         self.pattern = self.regex.pattern
         self.fast = lowered(self.regex)
+        self.parts = ()
+        if split and self.regex.groups == 0:
+            alts = alternatives(self.pattern, self.regex.flags)
+            if len(alts) >= SPLIT_AT:
+                parts = tuple(Gated(a, f, split=False) for a, f in alts)
+                if sum(p.always for p in parts) * 4 <= len(parts):  # else one scan is cheaper
+                    self.parts = parts
+        self._by_word: dict[str, list[int]] = {}
+        for i, part in enumerate(self.parts):
+            for key in part.words:
+                self._by_word.setdefault(key, []).append(i)
+        self._checked = tuple(i for i, p in enumerate(self.parts) if p.always or p.substrings)
         words: set[str] = set()
         substrings: set[str] = set()
         literals = required_literals(self.regex)
@@ -291,6 +415,8 @@ class Gated:
 
     def may_match(self, doc: _Texts) -> bool:
         """Whether the text could hold a match at all."""
+        if self.parts:
+            return bool(self._open_parts(doc))
         if self.always or not doc.tokens.isdisjoint(self.words):
             return True
         lower = doc.lower
@@ -307,20 +433,62 @@ class Gated:
     def _open(self, doc: _Texts | str) -> bool:
         return isinstance(doc, str) or self.may_match(doc)
 
+    def _open_parts(self, doc: _Texts) -> list[Gated]:
+        """The alternatives that may match, in pattern order; worked out once per document."""
+        cache = doc.gates
+        key = id(self)
+        found = cache.get(key)
+        if found is None:
+            index = self._by_word
+            opened = {i for w in doc.tokens.intersection(index) for i in index[w]}
+            opened.update(i for i in self._checked if self.parts[i].may_match(doc))
+            found = cache[key] = [self.parts[i] for i in sorted(opened)]
+        return found
+
     def finditer(self, doc: _Texts | str) -> Iterator[re.Match[str]]:
         """Matches in a document or string; a case-insensitive pattern's groups come lower-cased."""
-        if self._open(doc):
+        if self.parts and not isinstance(doc, str):
+            yield from _leftmost(
+                (m.start(), i, m)
+                for i, p in enumerate(self._open_parts(doc))
+                for m in p.finditer(doc)
+            )
+        elif self._open(doc):
             regex, text = self._target(doc)
             yield from regex.finditer(text)
 
     def search(
         self, doc: _Texts | str, pos: int = 0, endpos: int | None = None
     ) -> re.Match[str] | None:
+        if self.parts and not isinstance(doc, str):
+            found = [
+                (m.start(), i, m)
+                for i, p in enumerate(self._open_parts(doc))
+                if (m := p.search(doc, pos, endpos)) is not None
+            ]
+            return min(found, key=_order)[2] if found else None
         if not self._open(doc):
             return None
         regex, text = self._target(doc)
         return regex.search(text, pos, len(text) if endpos is None else endpos)
 
     def match(self, doc: _Texts | str, pos: int = 0) -> re.Match[str] | None:
+        if self.parts and not isinstance(doc, str):
+            return next(
+                (m for p in self._open_parts(doc) if (m := p.match(doc, pos)) is not None), None
+            )
         regex, text = self._target(doc)
         return regex.match(text, pos)
+
+
+def _order(item: tuple[int, int, re.Match[str]]) -> tuple[int, int]:
+    return item[0], item[1]
+
+
+def _leftmost(found: Iterable[tuple[int, int, re.Match[str]]]) -> Iterator[re.Match[str]]:
+    """Matches of several alternatives as one alternation finds them: leftmost, no overlaps."""
+    end = -1
+    for start, _, m in sorted(found, key=_order):
+        if start >= end:
+            yield m
+            end = max(m.end(), start + 1) if m.end() == start else m.end()

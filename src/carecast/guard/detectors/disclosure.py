@@ -16,15 +16,14 @@ from carecast.guard.document import Document
 from carecast.guard.findings import Finding
 from carecast.guard.gate import Gated
 
+# Promotion cues in any case, and those that need a capitalised brand or code.
 PROMOTION = Gated(
-    r"(?i:\b(?:use|with|enter|apply)\s+(?:my\s+|our\s+|the\s+|promo\s+|discount\s+)?code\s+\w+)"
-    r"|\b(?:use|code)\s+[A-Z][A-Z0-9]{3,}\b|\b[A-Z][A-Z0-9]{3,}\s+at checkout"
-    r"|(?i:\bpromo(?:tion(?:al)?)? code|\bdiscount code|\bcoupon"
+    r"(?i:\b(?:use|with|enter|apply)\s+(?:my\s+|our\s+|the\s+|promo\s+|discount\s+)?code\s+\w+"
+    r"|\bpromo(?:tion(?:al)?)? code|\bdiscount code|\bcoupon"
     r"|\bdm (?:me|us) (?:to|for) (?:order|buy|get|a demo|pricing)|\blink in (?:my |the )?(?:profile|thread|replies|bio|comments)"
     r"|\bevery click helps|\b(?:tell|told) everyone to buy|\bcheck (?:them|it) out\b|\bmention my name"
     r"|\$\d+(?:\.\d{2})?\s+(?:gets you|for (?:a|the|my|your))|\bat the front desk for \$|\bfor flying me"
-    r"|\bputting (?:all )?my \w+ patients on (?-i:[A-Z])\w+|\bput all my \w+ patients (?:in|on) them"
-    r"|\bi only (?:wear|use|recommend|buy) (?-i:[A-Z])\w+|\brecommending the (?-i:[A-Z])\w+"
+    r"|\bput all my \w+ patients (?:in|on) them"
     r"|\b\d{1,2}\s?%\s?off\b|\bbogo\b|\b(?:shop|buy|order|grab|get yours|get it|try it) (?:now|today|here|it)\b"
     r"|\blink in (?:my )?bio|\bmy link\b|\bswipe up|\bamzn\.to/|\bamazon\.com/\S*(?:tag=|/dp/)"
     r"|\b(?:ref|aff|affid|utm_source)=|\bbit\.ly/|\btinyurl\.com/"
@@ -34,9 +33,15 @@ PROMOTION = Gated(
     r"|app|device|tracker|monitor|mattress|pillow|shoes|insoles|oils?|drops|probiotics?|products?"
     r"|brand|line|kit|bars?|mask|formula|cleanse|detox)"
     r"|\b(?:thanks|thank you) to @?\w+(?:\s\w+){0,2} for (?:sending|gifting|the free|sponsoring|flying|hosting)"
-    r"|\bgifted (?:me|us)\b|\bfree samples?\b|\bpartner(?:ed|ing)? with @?(?-i:[A-Z])\w+"
+    r"|\bgifted (?:me|us)\b|\bfree samples?\b"
     r"|\bbrand ambassador|\bcheck out (?:my|our) (?:friends|partners) at"
     r"|\b(?:available|on sale) (?:at|on) (?:amazon|target|walmart|cvs|walgreens|my shop|our shop))"
+)
+BRAND_PROMOTION = Gated(
+    r"\b(?:use|code)\s+[A-Z][A-Z0-9]{3,}\b|\b[A-Z][A-Z0-9]{3,}\s+at checkout"
+    r"|(?i:\bputting (?:all )?my \w+ patients on (?-i:[A-Z])\w+"
+    r"|\bi only (?:wear|use|recommend|buy) (?-i:[A-Z])\w+|\brecommending the (?-i:[A-Z])\w+"
+    r"|\bpartner(?:ed|ing)? with @?(?-i:[A-Z])\w+)"
 )
 OWN_SERVICES = Gated(
     r"(?i:\b(?:our|we)\b[^.!?]{0,40}\b(?:clinic|practice|office|team|service|appointments?"
@@ -92,7 +97,8 @@ class UndisclosedPromotion(Detector):
     def detect(self, doc: Document) -> Iterator[Finding]:
         if DISCLOSED.search(doc):
             return
-        for m in PROMOTION.finditer(doc):
+        cues = sorted((*PROMOTION.finditer(doc), *BRAND_PROMOTION.finditer(doc)), key=_start)
+        for m in cues:
             s, e = doc.sentence_at(m.start())
             if OWN_SERVICES.search(doc, s, e) and not re.search(
                 r"(?i)code|amzn|affiliate|ref=|link in", m.group()
@@ -100,6 +106,10 @@ class UndisclosedPromotion(Detector):
                 continue
             yield self.finding(doc, m.start(), m.end(), "promotion cue with no disclosure")
             return
+
+
+def _start(m: re.Match[str]) -> int:
+    return m.start()
 
 
 class MissingIdentity(Detector):
