@@ -6,13 +6,15 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import NamedTuple
+from collections.abc import Callable
+from typing import Any, NamedTuple, TypeVar, cast
 
 from carecast.guard.context import Context
 from carecast.guard.gate import Gated
 from carecast.guard.policy import Policy
 from carecast.guard.redact import PLACEHOLDER
 
+T = TypeVar("T")
 SHORT_POST = 320
 LETTERS = re.compile(r"[^\W\d_]+")
 SENTENCE_END = re.compile(r"(?<=[.!?;])[\"')\]]*\s+|\n+|(?<=:)\s+(?=[A-Z])")
@@ -59,6 +61,13 @@ class Document:
     context: Context
     policy: Policy
     gates: dict[int, list[Gated]] = field(default_factory=dict, repr=False)  # see gate.py
+    _memo: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    def memo(self, key: str, compute: Callable[[], T]) -> T:
+        """``compute()``, worked out once per document (one detector reusing another's answer)."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return cast(T, self._memo[key])
 
     @cached_property
     def lower(self) -> str:

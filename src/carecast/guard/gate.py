@@ -305,6 +305,20 @@ def alternatives(source: str, flags: int = 0) -> list[tuple[str, int]]:
                 break
         else:
             break
+    parts = _split_top(source)
+    if len(parts) == 1:  # \b(?:a|b)\b: spread the boundaries over the alternatives
+        for prefix in ("\\b", ""):
+            if source.startswith(prefix + "(?:"):
+                close = _closing(source, len(prefix))
+                suffix = source[close + 1 :]
+                if suffix in ("", "\\b") and (prefix or suffix):
+                    inner = _split_top(source[len(prefix) + 3 : close])
+                    return [(prefix + f"(?:{p})" + suffix, flags) for p in inner]
+    return [(p, flags) for p in parts]
+
+
+def _split_top(source: str) -> list[str]:
+    """``source`` cut at its top-level ``|``."""
     parts, depth, start, i = [], 0, 0, 0
     while i < len(source):
         c = source[i]
@@ -322,7 +336,7 @@ def alternatives(source: str, flags: int = 0) -> list[tuple[str, int]]:
             start = i + 1
         i += 1
     parts.append(source[start:])
-    return [(p, flags) for p in parts]
+    return parts
 
 
 def _class_end(source: str, i: int) -> int:
@@ -362,13 +376,16 @@ class Gated:
 
     A literal with a whole word in it ("\\bgomer") is looked up in the text's word
     set; the rest are looked for as substrings. A pattern without a usable set of
-    literals always runs. A long alternation without capture groups is split into
-    its alternatives, each gated on its own words, so only the few that may match run.
+    literals always runs. With ``split=True`` a long alternation without capture
+    groups runs alternative by alternative, each gated on its own words, so only the
+    few that may match run: a win for alternations whose branches backtrack a lot
+    (measure it: for plain word lists one scan is faster).
     """
 
     __slots__ = (
         "_by_word",
         "_checked",
+        "_index_words",
         "always",
         "fast",
         "parts",
@@ -384,7 +401,7 @@ class Gated:
     substrings: tuple[str, ...]
     always: bool
 
-    def __init__(self, pattern: str | re.Pattern[str], flags: int = 0, *, split: bool = True):
+    def __init__(self, pattern: str | re.Pattern[str], flags: int = 0, *, split: bool = False):
         self.regex = pattern if isinstance(pattern, re.Pattern) else re.compile(pattern, flags)
         self.pattern = self.regex.pattern
         self.fast = lowered(self.regex)
@@ -399,6 +416,7 @@ class Gated:
         for i, part in enumerate(self.parts):
             for key in part.words:
                 self._by_word.setdefault(key, []).append(i)
+        self._index_words = frozenset(self._by_word)
         self._checked = tuple(i for i, p in enumerate(self.parts) if p.always or p.substrings)
         words: set[str] = set()
         substrings: set[str] = set()
@@ -440,7 +458,7 @@ class Gated:
         found = cache.get(key)
         if found is None:
             index = self._by_word
-            opened = {i for w in doc.tokens.intersection(index) for i in index[w]}
+            opened = {i for w in doc.tokens & self._index_words for i in index[w]}
             opened.update(i for i in self._checked if self.parts[i].may_match(doc))
             found = cache[key] = [self.parts[i] for i in sorted(opened)]
         return found

@@ -160,6 +160,9 @@ class IndividualAdvice(Detector):
     source = "AMA Opinion 1.2.12; FSMB 2019: no individual medical advice online"
 
     def detect(self, doc: Document) -> Iterator[Finding]:
+        yield from doc.memo(self.rule, lambda: list(self._advice(doc)))
+
+    def _advice(self, doc: Document) -> Iterator[Finding]:
         for m in INDIVIDUAL.finditer(doc):
             yield self.finding(doc, m.start(), m.end(), "advice aimed at one person")
             return
@@ -170,7 +173,7 @@ class IndividualAdvice(Detector):
             (IMPERATIVE, "treatment instruction"),
             (DIAGNOSIS, "diagnosis of one person"),
         ):
-            for m in rx.finditer(doc.text):
+            for m in rx.finditer(doc):
                 if rx is IMPERATIVE and GENERAL_TIP.search(_sentence(doc, m.start())):
                     continue
                 if _medical(m.group()) or (rx is DIAGNOSIS and _medical(_sentence(doc, m.start()))):
@@ -195,7 +198,7 @@ class NoReferral(Detector):
         addressed = doc.context.is_reply or YOU.search(doc) is not None
         if not addressed or REFERRAL.search(doc):
             return
-        advice = next(iter(INDIVIDUAL_ADVICE.detect(doc)), None)
+        advice = next(INDIVIDUAL_ADVICE.detect(doc), None)
         if advice is None and NON_ANSWER.match(doc):
             return
         if advice is not None:

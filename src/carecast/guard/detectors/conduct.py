@@ -71,10 +71,8 @@ class PatientCriticism(Detector):
         for m in LABELS.finditer(doc):
             yield self.finding(doc, m.start(), m.end(), "derogatory label for a patient")
             return
-        for s, e in doc.sentences:
-            contempt = CONTEMPT.search(doc, s, e)
-            if contempt is None:
-                continue
+        scornful = sorted({doc.sentence_at(m.start()) for m in CONTEMPT.finditer(doc)})
+        for s, e in scornful:
             window_start = max(0, s - 1)
             patient = PATIENT.search(doc, window_start, e) or (
                 PATIENT.search(doc, 0, e) if len(doc.sentences) <= 3 else None

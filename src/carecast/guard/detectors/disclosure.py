@@ -35,7 +35,8 @@ PROMOTION = Gated(
     r"|\b(?:thanks|thank you) to @?\w+(?:\s\w+){0,2} for (?:sending|gifting|the free|sponsoring|flying|hosting)"
     r"|\bgifted (?:me|us)\b|\bfree samples?\b"
     r"|\bbrand ambassador|\bcheck out (?:my|our) (?:friends|partners) at"
-    r"|\b(?:available|on sale) (?:at|on) (?:amazon|target|walmart|cvs|walgreens|my shop|our shop))"
+    r"|\b(?:available|on sale) (?:at|on) (?:amazon|target|walmart|cvs|walgreens|my shop|our shop))",
+    split=True,
 )
 BRAND_PROMOTION = Gated(
     r"\b(?:use|code)\s+[A-Z][A-Z0-9]{3,}\b|\b[A-Z][A-Z0-9]{3,}\s+at checkout"
@@ -56,7 +57,8 @@ DISCLOSED = Gated(
     r"|\b(?:i|we)(?:'m| am| are)\s+(?:a\s+)?(?:paid|compensated|an? (?:advisor|consultant|shareholder"
     r"|investor|ambassador|affiliate))\b|\bi (?:own|co-?founded|founded|have shares in|consult for|advise)"
     r"|\bnot sponsored|\bno (?:financial )?(?:ties|affiliation|relationship|conflicts?)"
-    r"|\bin partnership with|\bpaid for by|\bmaterial connection)"
+    r"|\bin partnership with|\bpaid for by|\bmaterial connection)",
+    split=True,
 )
 
 CREDENTIAL = Gated(

@@ -161,7 +161,8 @@ TOPICS = Gated(
     r"(?i)vacc|\bjabs?\b|\bshots?\b|mrna|\b5g\b|covid|corona|antibiotic|\bhiv\b|\baids\b|cur(?:e|es|ed|ing)\b"
     r"|revers|heal|cancer|chemo|fluorid|sunscreen|measles|raw milk|detox|statin|cholesterol|cranberr"
     r"|adjustment|chiropract|natural|vitamin c|\bivs?\b|parasite|autism|\bmasks?\b|eliminat|destroy|kills?\b"
-    r"|gets? rid|got rid|fix|beat|\bmeds\b|medication|insulin|treatment|prescription|flu\b|\.[a-z]{2,}\b"
+    r"|gets? rid|got rid|fix|beat|\bmeds\b|medication|insulin|treatment|prescription|flu\b|\.[a-z]{2,}\b",
+    split=True,
 )
 NEXT_SENTENCE_DEBUNK = Gated(
     r"(?i)^\W*(?:it|they|that|this)\s+(?:does|do|did|is|are|was)\s*(?:not|n'?t)\b|\b(?:myths?|false"

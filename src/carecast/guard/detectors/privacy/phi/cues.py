@@ -30,5 +30,12 @@ HEALTH_CUES = Gated(
 
 def health_near(doc: Document, pos: int) -> bool:
     """Whether the sentence around ``pos`` mentions health or care."""
-    s, e = doc.sentence_at(pos)
-    return HEALTH_CUES.search(doc, s, e) is not None
+    return doc.sentence_at(pos)[0] in health_sentences(doc)
+
+
+def health_sentences(doc: Document) -> frozenset[int]:
+    """Start offsets of the sentences that mention health or care."""
+    return doc.memo(
+        "health_sentences",
+        lambda: frozenset(doc.sentence_at(m.start())[0] for m in HEALTH_CUES.finditer(doc)),
+    )

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 from carecast.guard import lexicons
 from carecast.guard.detector import Detector
-from carecast.guard.detectors.privacy.phi.cues import health_near
+from carecast.guard.detectors.privacy.phi.cues import health_near, health_sentences
 from carecast.guard.document import Document, Word
 from carecast.guard.findings import Finding
 from carecast.guard.gate import Gated
@@ -146,6 +146,17 @@ def _ambiguous(low: str) -> bool:
     return low in lexicons.load("name_words")
 
 
+def _listed_names(doc: Document) -> bool:
+    """Whether any capitalised word of the text is in the first- or last-name list."""
+    return doc.memo(
+        "listed_names",
+        lambda: any(
+            w.text[:1].isupper() and (_first(w.text.lower()) or _last(w.text.lower()))
+            for w in doc.words
+        ),
+    )
+
+
 class PatientName(Detector):
     rule = "privacy.phi.name"
     severity = "block"
@@ -156,14 +167,15 @@ class PatientName(Detector):
     def detect(self, doc: Document) -> Iterator[Finding]:
         found: list[Finding] = []
         found.extend(self._honorifics(doc))
-        found.extend(self._labels(doc))
         found.extend(self._relations(doc))
         found.extend(self._name_ages(doc))
         found.extend(self._initials(doc))
-        found.extend(self._titled_and_listed(doc))
-        found.extend(self._full_names(doc))
-        found.extend(self._narrative_first_names(doc))
-        found.extend(self._reply_vocatives(doc))
+        if _listed_names(doc):  # the forms below all need a name from the name lists
+            found.extend(self._labels(doc))
+            found.extend(self._titled_and_listed(doc))
+            found.extend(self._full_names(doc))
+            found.extend(self._narrative_first_names(doc))
+            found.extend(self._reply_vocatives(doc))
         found = [f for f in found if not self._staff_or_public(doc, f)]
         yield from found
         yield from self._other_mentions(doc, found)
@@ -279,7 +291,7 @@ class PatientName(Detector):
             yield run
 
     def _full_names(self, doc: Document) -> Iterator[Finding]:
-        if not (doc.has_patient_cue or any(health_near(doc, s) for s, _ in doc.sentences)):
+        if not (doc.has_patient_cue or health_sentences(doc)):
             return
         for run in self._capitalised_runs(doc):
             for i in range(len(run) - 1):
