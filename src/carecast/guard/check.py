@@ -63,7 +63,10 @@ def check(
     )
 
 
-GLUED = re.compile(rf"[^\s(\[\"'“]{PLACEHOLDER.pattern}|{PLACEHOLDER.pattern}[^\s.,;:!?)\]\"'”]")
+GLUED = re.compile(
+    rf"[^\s(\[\"'“]{PLACEHOLDER.pattern}"
+    rf"|{PLACEHOLDER.pattern}(?:[^\s.,;:!?)\]\"'”]|[.,;:!?][^\W\d_])"  # "[patient].Sarah"
+)
 
 
 def _stable_redaction(redacted: str, findings: list[Finding], doc: Document) -> str:

@@ -35,6 +35,20 @@ REPLY = {"channel": "x", "reply_to": "@jake_runs"}
         ),
         ("Mrs. Alvarez is better today. Alvarez says thanks to the night team.", "Alvarez", None),
         ("Congrats on finishing chemo, Jake!", "Jake", REPLY),
+        ("Pt Adaeze Nwosu called from the ward asking about her labs.", "Adaeze", None),
+        ("Her name was Aaliyah. Hug your kids tonight.", "Aaliyah", None),
+        ("Thanks to Lily in room 5 for the belly rubs!", "Lily", None),
+        ("'Baby Boy Hernandez' finally has a name!", "Baby Boy Hernandez", None),
+        ("ID bands for the Singh twins were left at the printer.", "Singh", None),
+        ("A card from the Okonkwo-Briggs family: their son is home.", "Okonkwo-Briggs", None),
+        ("Ramesh uncle finished his 500th dialysis today.", "Ramesh", None),
+        ("Shri Ramesh Iyer has been with us for 15 years of dialysis.", "Shri Ramesh Iyer", None),
+        ("Welcome Priyanka and Arjun Mehta's baby girl, born today!", "Priyanka", None),
+        ("Her mama Chiamaka said we could share her NICU story.", "Chiamaka", None),
+        ("Hope Oliver's ear is feeling better!", "Oliver", REPLY),
+        ("So glad you're on the mend Kasia!", "Kasia", REPLY),
+        ("Discharged today after 3 weeks, so proud of you Fatima 💙", "Fatima", None),
+        ("Frequent visitor Darnell W. triaged to the chairs again.", "Darnell W.", None),
     ],
 )
 def test_names_are_found(text: str, part: str, context: dict[str, str] | None) -> None:
@@ -59,6 +73,11 @@ def test_names_are_found(text: str, part: str, context: dict[str, str] | None) -
         ("Nurse Jenna Holt gave 40 flu shots today.", PRACTICE),
         ("My patient said Marcus Reyes was so kind at check-in.", PRACTICE),
         ("Dr. Okafor and Dr. Natarajan covered the night shift.", PRACTICE),
+        ("The Patient Safety team meets on Friday.", None),
+        ("See J. Smith et al. for the trial data on statins.", None),
+        ("Thanks Everyone for coming to the health fair!", None),
+        ("The Mayo Clinic has a good page on migraines.", None),
+        ("Welcome Dr. Natarajan and Nurse Holt to the team!", PRACTICE),
     ],
 )
 def test_not_patient_names(text: str, policy: carecast.Policy | None) -> None:
