@@ -20,6 +20,11 @@ RULE = "conduct.patient_criticism"
         "That one patient again, complaining nonstop about the wait, as usual.",
         "People who refuse vaccines and then cry about getting sick, spare me.",
         "Lazy patients are the worst.",
+        "When the anti-vax mom lectures you about 'toxins' in the waiting room 🙄",
+        "Puked on by the 19 y/o in room 6 who 'only had like 4 drinks' 🙄",
+        "Another 'allergic to everything except dilaudid' special in bed 12 tonight.",
+        "Rant incoming, sorry not sorry: the worried well clogging up my clinic with colds.",
+        "tfw ur pt's insta is public and he's doing keg stands after his appendectomy",
     ],
 )
 def test_patient_criticism_is_found(text: str) -> None:
@@ -35,6 +40,10 @@ def test_patient_criticism_is_found(text: str) -> None:
         "Caring for a patient with advanced dementia is hard, and his family showed so much love.",
         "Many patients struggle to afford insulin; that is a policy failure, not a personal one.",
         "Our patients taught me so much this year.",
+        "Discharged my 92yo from bay 4 today. She told me to find a husband 😂 love her",
+        "You're entitled to your records under HIPAA: ask the front desk for the form.",
+        "He apologised to me for wasting my time, and I still think about him.",
+        "Our special needs clinic runs on Tuesdays.",
     ],
 )
 def test_not_patient_criticism(text: str) -> None:

@@ -28,7 +28,7 @@ LABELS = Gated(
     r"|google(?:d)? (?:md|degree|medical degree)|degree from (?:facebook|google|youtube|tiktok)"
     r"|facebook university|youtube university|crocodile tears|drain on the system|like sheep"
     r"|peak entitlement|(?:can'?t|cannot) with these people|all out of sympathy|least favou?rite (?:kind of )?patient"
-    r"|disrespecting my time|wasting (?:everyone'?s|my|our) time|thanks for wasting|i'?ve stopped pretending"
+    r"|disrespecting my time|thanks for wasting|i'?ve stopped pretending"
     r"|never learns?|some people never|shouldn'?t breed))"
 )
 PATIENT = Gated(
@@ -38,21 +38,27 @@ PATIENT = Gated(
     r"|frequent|diabetics?|smokers?|addicts?|alcoholics?|anti-?vax(?:xers?|ers?)?|obese|drunks?"
     r"|seekers?|ones who|folks who|people who (?:won'?t|don'?t|refuse|can'?t|think|yell|go|let|bring|no-show)"
     r"|people|folks|crowd|regulars|hypertensives?|clients?|ma'?am|sweetie|to the (?:patient|guy|lady|mom|dad|person)"
-    r"|if you smoke|everyone who|every (?:'[^']+' )?\w+ i'?ve seen)\b)"
+    r"|if you smoke|everyone who|every (?:'[^']+' )?\w+ i'?ve seen|worried well"
+    r"|\d+\s?(?:y/?o|yo|year[- ]old)|(?:room|bed|bay|cubicle)\s*\d+"
+    r"|(?:the|this|a|some)\s+(?:guy|dude|lady|woman|man|kid|girl|boy|teen|one)\s+(?:who|in|from|with|that))\b)"
 )
 CONTEMPT = Gated(
-    r"(?i:\b(?:lazy|stupid|dumb|idiots?|idiotic|morons?|moronic|clueless|pathetic|annoying|entitled"
+    r"(?i:\b(?:lazy|stupid|dumb|idiots?|idiotic|morons?|moronic|clueless|pathetic|annoying|entitled(?! to)"
     r"|ungrateful|demanding|disgusting|gross|noncompliant|non-compliant|hopeless|useless|ridiculous"
     r"|insane|crazy|nuts|whin(?:y|ing|ers?)|complain(?:ers?|ing nonstop)|drama|dramatic|lying|liars?"
     r"|excuses|can'?t follow|won'?t listen|never listen|refuse to listen|eye ?roll|smh|ugh+|facepalm"
-    r"|rant|sigh+|lol+|lmao|🙄|🤦\S*|🤡|💀|😤|🤬|😒|why do (?:patients|people|parents)"
+    r"|rant|sigh+|lol+|lmao|why do (?:patients|people|parents)"
     r"|how hard is it|it'?s not rocket science|do (?:they|people) not|i can'?t even|spare me"
     r"|give me a break|seriously\?|bless (?:her|his|their) heart|newsflash|shocker|surprise,? surprise"
     r"|of course (?:he|she|they)|as usual|yet again|again\?!|deserve to be|exhausting|i'?m done"
     r"|grow up|come on\.?$|whin\w+|scream\w* (?:about|when)|acts? (?:shocked|surprised)|every time lol"
     r"|magically|funny how that works|we can (?:always )?tell|too important|just need to get off"
     r"|the reason (?:our|the) \w+ (?:are|is) full|sneak you|it'?s a mole|always have a|sweetie|dr\.? google"
-    r"|cry about|don'?t want to get better|lazy|\bagain\b.{0,40}\bagain\b))"
+    r"|cry about|don'?t want to get better|lazy|\bagain\b.{0,40}\bagain\b|sorry not sorry|clogging up"
+    r"|tfw|every\.\s+single\.|supposed to rest|(?<!for )wasting (?:everyone'?s|my|our) time"
+    r"|(?:another|this|that|the|our)\s+(?:'[^']{2,60}'\s+)?special\b(?!\s+(?:needs|care|thanks|day|event))"
+    r"|(\b\w+(?:\s+\w+){1,4})(?:\s+\1){2,}))"
+    r"|[🙄🤡😤🤬😒]|🤦"
 )
 NOT_ABOUT_PATIENTS = Gated(
     r"(?i:\b(?:insurers?|insurance compan(?:y|ies)|prior auth\w*|the system|ehr|epic|billing"
