@@ -310,5 +310,6 @@ class PatientName(Detector):
                 yield self.finding(doc, w.start, w.end, "another mention of a patient's name")
         for f in found:  # "Priyanka and Arjun Mehta": the first of a couple
             pair = PAIR_BEFORE.search(doc.text, max(0, f.start - 30), f.start)
-            if pair and " " in f.text.strip() and is_first(pair.group(1).lower()):
+            partner = pair.group(1) if pair else ""
+            if pair and " " in f.text.strip() and (is_first(partner.lower()) or is_unknown(partner)):
                 yield self.finding(doc, pair.start(1), pair.end(1), "partner named with a patient")
