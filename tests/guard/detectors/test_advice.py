@@ -48,6 +48,9 @@ def test_individual_advice_is_found(text: str, context: dict[str, str] | None) -
             REPLY,
         ),
         ("Thanks so much for the kind words!", REPLY),
+        ("Get your flu shot this fall!", None),
+        ("Whatever you do, keep washing your hands and get the jab!", None),
+        ("Antibiotics: finish the course, and leftover pills shouldn't be shared.", None),
     ],
 )
 def test_not_individual_advice(text: str, context: dict[str, str] | None) -> None:
@@ -85,6 +88,11 @@ def test_health_answer_without_referral_is_found(text: str, context: dict[str, s
         ),
         ("Congrats on the new baby!", REPLY),
         ("Thanks so much for the kind words!", REPLY),
+        (
+            "So sorry you're both dealing with this. The foundation has good guides, "
+            "and his own GI team is the best place for questions about his meds.",
+            REPLY,
+        ),
         ("Adults need 7-9 hours of sleep a night.", None),
         ("Ibuprofen can upset the stomach; take it with food.", None),
     ],

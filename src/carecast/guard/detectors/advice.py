@@ -57,7 +57,8 @@ INDIVIDUAL = Gated(
     rf"|lump|spot|swelling)\s+(?:is|are|sounds?|looks?|means?)\s+(?:like\s+|to be\s+)?(?:a\s+|an\s+)?"
     rf"(?:{CONDITION}|nothing to worry|fine|normal|totally normal|benign|harmless)"
     rf"|\bfor your (?:\w+'s\s+)?(?:\w+\s+){{0,2}}?\w+[,:]?\s+(?:give\s+|take\s+|try\s+)?[^.!?\n]{{0,30}}?{DOSE}"
-    rf"|\b(?:respond to|leftover|left over|finish off)\s+(?:that\s+|your\s+|the\s+)?[\w\-]+"
+    rf"|\b(?:use|take|try|finish off|finish)\s+(?:your|those|that|the)\s+left ?over\s+[\w\-]+"
+    rf"|\b(?:respond|responds|react) (?:well )?to (?:that\s+|your\s+|the\s+)?[\w\-]+"
     rf"|\b[A-Z][a-z]+ is the answer for"
     rf"|\b(?:i'?d|i would|i'll|i will|i can)\s+(?:recommend|suggest|prescribe|start|put|double|increase|up|give|try)\s+(?:you\s+|taking\s+"
     rf"|him\s+|her\s+)?(?:on\s+)?(?:\w+\s+){{0,2}}?(?:{MED}|{DOSE})"
@@ -89,9 +90,14 @@ DIAGNOSIS = Gated(
     r"|appointment|anyone|a doctor|looked at|biopsy|stitches|referral)"
     r"|\byou should (?:definitely |probably |really )?(?:go for|get|have|do|skip|avoid|stop|start|take)\b[^.!?\n]{0,60})"
 )
+# Advice everyone is given: getting vaccinated or screened is not treatment of one person.
+PUBLIC_HEALTH = Gated(
+    r"(?i)\b(?:vacc\w*|jabs?|(?:flu |covid )?shots?|boosters?|screen\w*|mammograms?|smear|check-?ups?)\b"
+)
 GENERAL_TIP = Gated(r"(?i)\b(?:tips?|per the|according to|reminder|everyone|anyone)\b")
 ADDRESSED = Gated(
-    r"(?i:\b(?:you|your|you're|u|ur|yourself)\b|\b(?:his|her|their)\s+(?:son|daughter|kid|baby|mom|dad|grandson"
+    r"(?i:\bto the (?:\w+ )?(?:person|mum|mom|dad|parent|patient|lady|gentleman|one) (?:who|asking)"
+    r"|\b(?:you|your|you're|u|ur|yourself)\b|\b(?:his|her|their)\s+(?:son|daughter|kid|baby|mom|dad|grandson"
     r"|granddaughter|husband|wife))"
 )
 DRUG_DIRECTIVE = Gated(
@@ -117,7 +123,8 @@ REFERRAL = Gated(
     r"|\b(?:not|isn'?t) (?:individual |personal |specific )?medical advice"
     r"|\bcan'?t (?:give|offer) (?:individual|personal|specific|medical)"
     r"|\bwho (?:knows|can examine) you|\bin (?:a|an) (?:visit|appointment|exam)\b"
-    r"|\bsee your own|\byour own (?:doctor|clinician|gp|provider|care team|pharmacist|physician)"
+    r"|\bsee your own|\b(?:your|his|her|their) own (?:\w+ )?(?:doctor|clinician|gp|provider|care team"
+    r"|team|pharmacist|physician|specialist|consultant|nurse)"
     r"|\byour (?:\w+ )?(?:\w+ (?:or|and|/) )?(?:doctor|dr|gp|physician|clinician|provider|pharmacist|nurse|care team"
     r"|dietitian|nephrologist|pediatrician|paediatrician|dermatologist|cardiologist|oncologist|dentist"
     r"|therapist|midwife|ob|obgyn|specialist|prescriber|endocrinologist|neurologist|psychiatrist|surgeon"
@@ -174,7 +181,9 @@ class IndividualAdvice(Detector):
             (DIAGNOSIS, "diagnosis of one person"),
         ):
             for m in rx.finditer(doc):
-                if rx is IMPERATIVE and GENERAL_TIP.search(_sentence(doc, m.start())):
+                if rx is IMPERATIVE and (
+                    GENERAL_TIP.search(_sentence(doc, m.start())) or PUBLIC_HEALTH.search(m.group())
+                ):
                     continue
                 if _medical(m.group()) or (rx is DIAGNOSIS and _medical(_sentence(doc, m.start()))):
                     yield self.finding(doc, m.start(), m.end(), why)
