@@ -29,6 +29,7 @@ eval: $(STAMP)
 
 bench: $(VENV)/.bench
 	$(BIN)/python bench/bench_guard.py
+	$(BIN)/python bench/bench_worst.py
 
 lexicons: $(STAMP)
 	$(BIN)/pip install --quiet -e '.[lexicons]'

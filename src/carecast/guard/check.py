@@ -77,13 +77,11 @@ def _stable_redaction(redacted: str, findings: list[Finding], doc: Document) -> 
     second pass see what the first could not, so such text is redacted until stable.
     """
     for _ in range(3):
-        leftovers = [
-            f
-            for f in findings
-            if f.is_phi and len(f.text) >= 2 and f.text in _outside_placeholders(redacted)
-        ]
-        for f in leftovers:
-            redacted = _replace_outside_placeholders(redacted, f.text, f.suggestion)
+        outside = _outside_placeholders(redacted)
+        flagged = {f.text: f.suggestion for f in findings if f.is_phi and len(f.text) >= 2}
+        for text, placeholder in flagged.items():
+            if text in outside:
+                redacted = _replace_outside_placeholders(redacted, text, placeholder)
         if not GLUED.search(redacted):
             break
         again = Document(text=redacted, context=doc.context, policy=doc.policy)
@@ -183,17 +181,17 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
     findings.sort(key=lambda f: (f.start, -(f.end - f.start), f.rule))
     out: list[Finding] = []
     seen: set[tuple[str, int, int]] = set()
-    phi_spans: list[Finding] = []
+    phi_end = -1  # furthest end of the PHI spans kept so far; they all start at or before f
     for f in findings:
         key = (f.rule, f.start, f.end)
         if key in seen:
             continue
-        if f.is_phi and any(p.contains(f) and p != f for p in phi_spans):
+        if f.is_phi and phi_end >= f.end:
             continue
         seen.add(key)
         out.append(f)
         if f.is_phi:
-            phi_spans.append(f)
+            phi_end = max(phi_end, f.end)
     return out
 
 

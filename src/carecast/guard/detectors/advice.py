@@ -22,12 +22,12 @@ REFERRAL_LINE = "Please see your own clinician about your situation."
 MED = (
     r"(?:meds?|medications?|medicines?|pills?|tablets?|dose|dosage|doses|insulin|statins?"
     r"|antibiotics?|steroids?|inhaler|prescription|antidepressants?|birth control|supplements?"
-    r"|vitamins?|painkillers?|blood thinners?|[a-z]+(?:pril|sartan|statin|olol|azole|cillin"
+    r"|vitamins?|painkillers?|blood thinners?|[a-z]{1,20}(?:pril|sartan|statin|olol|azole|cillin"
     r"|mycin|cycline|prazole|tidine|pine|pam|lam|done|xetine|triptan|formin|glutide|profen))"
 )
-DOSE = r"\d+(?:[.,]\d+)?\s?(?:mg|mcg|µg|g|ml|mL|cc|units?|iu|IU|tabs?|tablets?|pills?|puffs?|drops?|caps(?:ules)?|sprays?)\b"
+DOSE = r"(?<!\d)\d{1,6}(?:[.,]\d{1,3})?\s?(?:mg|mcg|µg|g|ml|mL|cc|units?|iu|IU|tabs?|tablets?|pills?|puffs?|drops?|caps(?:ules)?|sprays?)\b"
 CONDITION = (
-    r"(?:[a-z']+\s){0,2}(?:infection|disease|syndrome|disorder|deficiency|virus|flu|cold|covid"
+    r"(?:[a-z']{1,20}\s){0,2}(?:infection|disease|syndrome|disorder|deficiency|virus|flu|cold|covid"
     r"|strep|shingles|eczema|psoriasis|rosacea|acne|allergy|allergies|asthma|migraine|gout"
     r"|sciatica|tendonitis|tendinitis|arthritis|diabetes|hypothyroidism|anemia|anaemia|ibs"
     r"|reflux|gerd|ulcer|uti|pneumonia|bronchitis|sinusitis|concussion|sprain|fracture|hernia"

@@ -185,7 +185,7 @@ NEXT_SENTENCE_DEBUNK = Gated(
     r"(?i)^\W*(?:it|they|that|this)\s+(?:does|do|did|is|are|was)\s*(?:not|n'?t)\b|\b(?:myths?|false"
     r"|debunk\w*|misinformation|not true|untrue|no evidence|isn'?t true|fake news)\b"
 )
-SITE = Gated(r"(?i)\b(?:https?://)?(?:www\.)?((?:[a-z0-9-]+\.)+[a-z]{2,})\b")
+SITE = Gated(r"(?i)\b(?:https?://)?(?:www\.)?((?:[a-z0-9-]{1,63}\.){1,8}[a-z]{2,24})\b")
 SITE_CLAIM = Gated(
     r"(?i)\b(?:cures?|causes?|works? for|dangerous|untested|poison\w*|scam|toxic|weakens?|revers\w+"
     r"|beat|shrinks?|off insulin|heals?|data showing|explaining how|the truth about)\b"

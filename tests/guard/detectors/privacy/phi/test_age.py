@@ -10,8 +10,6 @@ import carecast
 RULE = "privacy.phi.age"
 
 
-
-
 @pytest.mark.parametrize(
     ("text", "part"),
     [
@@ -22,6 +20,12 @@ RULE = "privacy.phi.age"
         ("A ninety-three-year-old patient came in with a fall.", "ninety-three-year-old"),
         ("She turned 95 last week on the ward.", "95"),
         ("Pt is a 97F with CHF.", "97F"),
+        ("Mr. Boyd is 94 and lives alone since his wife died.", "94"),
+        ("Saw Mr. Hale this morning, who farms the hill — 91 and still out lambing at dawn.", "91"),
+        ("A lady of 92 years came in with her grandson.", "92 years"),
+        ("My patient is ninety-three and still drives.", "ninety-three"),
+        ("My patient (96, a retired nurse) told me about the war.", "96"),
+        ("The lady in bed 10 (92) taught the night staff euchre.", "92"),
         ("Celebrated my patient's 101st birthday on the unit today.", "101st birthday"),
     ],
 )
@@ -43,6 +47,11 @@ def test_ages_over_89_are_found(text: str, part: str) -> None:
         "Her oxygen sat was 94 on room air.",
         "Turn the heat to 92 degrees for the patient.",
         "About 90% of patients recover fully.",
+        "My patient's BP is 95 and dropping.",
+        "My patient's sats are 92 and stable on 2L.",
+        "Pt on day 92 and still no bed upstairs.",
+        "My patient is 89 and still drives herself.",
+        "Give my patient 90 mg daily with food.",
         "The 1990s were a different era for medicine.",
     ],
 )

@@ -13,8 +13,6 @@ RULE = "privacy.phi.contact"
 PRACTICE = carecast.load_policy(Path(__file__).parents[4] / "data" / "practice.yaml")
 
 
-
-
 @pytest.mark.parametrize(
     ("text", "part"),
     [
@@ -23,6 +21,11 @@ PRACTICE = carecast.load_policy(Path(__file__).parents[4] / "data" / "practice.y
         ("Fax the records to 614.555.0188 for this patient.", "614.555.0188"),
         ("Pt emailed from jdoe1962@gmail.com asking about her labs.", "jdoe1962@gmail.com"),
         ("My patient @mike_runs just finished chemo!", "@mike_runs"),
+        ("Pt's son can be reached on +44 7911 123456 if she deteriorates.", "+44 7911 123456"),
+        ("My patient's daughter called from +61 412 345 678 for an update.", "+61 412 345 678"),
+        ("Pt Ravi Shah +91 98450 11223 called about his mother's reports.", "+91 98450 11223"),
+        ("@sarah_k_1988, great to see you, your strep test came back negative!", "@sarah_k_1988"),
+        ("Whoever keeps DMing me from @painpillpete asking for more oxy: no.", "@painpillpete"),
         ("Call 555-1234 to reach my patient's husband.", "555-1234"),
     ],
 )
@@ -42,6 +45,15 @@ def test_contacts_are_found(text: str, part: str) -> None:
         ("Follow @CDCgov for updates on flu season.", None),
         ("Thanks @sam for sharing this article on sleep.", None),
         ("Give 500 mg twice daily for 10 days.", None),
+        ("Our new line is +1 614 555 0142 for bookings.", PRACTICE),
+        ("Call +1 800 232 4636 for the CDC info line.", None),
+        ("The WHO press office is on +41 22 791 21 11.", None),
+        ("Account number 88812345 is overdue for my patient.", None),
+        ("NHS number 943 476 5919 was on my patient's letter.", None),
+        ("Lot number 12345678 of the flu vaccine is recalled.", None),
+        ("Fly high, Mr. Okoro. 1928-2024.", None),
+        ("A patient asked whether to follow @drjen_md for nutrition advice.", None),
+        ("Handover at 10:30, then my patient's family meeting at 11:15.", None),
         ("The trial enrolled 1,234,567 participants.", None),
     ],
 )

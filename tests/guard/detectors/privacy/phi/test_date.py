@@ -13,8 +13,6 @@ RULE = "privacy.phi.date"
 PRACTICE = carecast.load_policy(Path(__file__).parents[4] / "data" / "practice.yaml")
 
 
-
-
 @pytest.mark.parametrize(
     ("text", "part"),
     [
@@ -26,6 +24,20 @@ PRACTICE = carecast.load_policy(Path(__file__).parents[4] / "data" / "practice.y
         ("Date of birth: 14/03/1962 on the referral for my patient.", "14/03/1962"),
         ("Surgery on the 14th went well for my patient.", "the 14th"),
         ("Her surgery is scheduled for June 12, 2024.", "June 12, 2024"),
+        ("Reminder for Mrs. Diaz: your INR check is 12-Mar at 9am.", "12-Mar"),
+        ("s/p CABG 11/3, our guy in bed 2 walked the hall today.", "11/3"),
+        ("Her biopsy is on the 22nd of next month.", "the 22nd of next month"),
+        (
+            "PA here. @katie_b, you were in to see us on 3rd Feb and your swab came back negative.",
+            "3rd Feb",
+        ),
+        (
+            "A reflection on my first death as a new grad. It was 3 June 2019, a Tuesday. "
+            "Mr. Green in bed 4 had been my patient all week.",
+            "3 June 2019",
+        ),
+        ("Fly high, Mr. Okoro. 1928–2024. The night shift misses you.", "1928–2024"),
+        ("Rest easy, Mrs. Bell (1929-2023).", "1929-2023"),
         ("She passed away on Christmas Eve, surrounded by family.", "Christmas Eve"),
     ],
 )
@@ -47,6 +59,13 @@ def test_dates_tied_to_a_person_are_found(text: str, part: str) -> None:
         ("Yesterday my patient finally went home.", None),
         ("Saw a patient today with shingles.", None),
         ("Take 1/2 tablet twice a day.", None),
+        ("Flu clinic on 14 March, walk-ins welcome.", None),
+        ("Our walk-in clinic runs 09-Apr to 12-Apr this year.", None),
+        ("Our 5K fundraiser is on the 18th of this month.", None),
+        ("The study ran from 2015–2019 and enrolled 4,000 adults.", None),
+        ("In loving memory of my grandfather, 1940–2001. He is why I became a nurse.", None),
+        ("In memory of Florence Nightingale, 1820–1910, who taught us hand hygiene.", None),
+        ("Handover moved to 10:30 on the ward for my patients.", None),
         ("Blood pressure was 120/80 at the visit.", None),
     ],
 )

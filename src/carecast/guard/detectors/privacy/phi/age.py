@@ -21,6 +21,12 @@ SPELLED = {f"ninety{sep}{u}": 90 + i for i, u in enumerate(UNITS) for sep in ("-
 SPELLED.update({"ninety": 90, "a hundred": 100, "one hundred": 100, "hundred": 100})
 SPELLED.update({f"one hundred and {u}": 100 + i for i, u in enumerate(UNITS) if u})
 SPELLED.update({f"one hundred {u}": 100 + i for i, u in enumerate(UNITS) if u})
+# "is 93 and still drives", "is 93 and on a fixed income"; not "is 95 and rising".
+TRENDS = (
+    r"\s+(?:rising|falling|dropping|climbing|stable|steady|holding|improving|trending|up|down"
+    r"|counting|going up|going down)\b"
+)
+GOING_ON = rf"\s+(?:and|but|yet)\b(?!{TRENDS})"
 NUMBER = (
     r"(\d{2,3}|" + "|".join(sorted((re.escape(k) for k in SPELLED), key=len, reverse=True)) + ")"
 )
@@ -34,15 +40,19 @@ AGE_FORMS = Gated(
     rf"|\b{NUMBER}\s+years?\s+(?:young|of age|of (?:pure|sheer|life)|on this earth|and (?:still|counting))"
     rf"|\b(?:lived|lived to|reached|made it to|living to)\s+{NUMBER}\b"
     rf"|\b(?:at|age)\s+{NUMBER}\b(?!\s*(?:and|or|to|-)\s*(?:over|older|up|\d))"
-    rf"|\b{NUMBER}\s+years\b(?=\s*[,;.!]|\s+(?:young|old|of|and|on))"
+    rf"|\b{NUMBER}\s+years\b(?=\s*[,;.!]|\s+(?:young|old|of (?:age|life)|and|on)\b)"
+    rf"|(?<=\bof ){NUMBER}\s+years\b(?!\s+(?:ago|of|in|experience|service|practice|marriage))"
     rf"|\b{NUMBER}\s+when\s+(?:she|he|they|i|we)\b"
-    rf"|\b(?:was|is|turned|turns|reached)\s+{NUMBER}(?=\s*[.!,;]|\s*$)"
+    rf"|\b(?:was|is|is now|turned|turns|reached)\s+{NUMBER}(?=\s*[.!,;]|\s*$|{GOING_ON})"
+    rf"|(?<![\d.,/])\b{NUMBER}(?=\s+(?:and|but|yet)\s+still\b(?!{TRENDS}))"
     rf"|\b(?:she|he|who|i)\s+(?:was|is|turned|turns)\s+{NUMBER}(?=\s+(?:when|and|but|with|in|on|at)\b))"
     rf"|(?<=[A-Za-z.]),\s(\d{{2,3}})(?=,|\s*\)|\s(?:and|with|who|from)\b)"
-    rf"|\((?:age\s)?(\d{{2,3}})\)"
+    rf"|\((?:age[d:]?\s?)?(\d{{2,3}})(?:\)|(?=,\s[A-Za-z]))"
     rf"|\b(\d{{2,3}})\s?([MF])\b"
     rf"|\b(?i:centenarian|supercentenarian)\b",
 )
+# Words that lead some forms and stay out of the finding: "she turned [age 90+]".
+LEAD_WORD = re.compile(r"(?i)(?:is|was|turn\w*|reach\w*|lived|living|made|she|he|who|i|at)\b")
 # Cheap test first: no number from 90 to 125 and no spelled-out age means nothing to find.
 MAYBE_OLD = Gated(r"(?<!\d)(?:9\d|1[01]\d|12[0-5])(?!\d)|(?i:ninety|hundred|centenarian)")
 QUANTITY_AFTER = Gated(
@@ -52,8 +62,10 @@ QUANTITY_AFTER = Gated(
 )
 VITALS_BEFORE = Gated(
     r"\b(?:bp|pressure|hr|heart rate|pulse|sats?|spo2|o2|glucose|sugar|temp|temperature|score|a1c"
-    r"|weight|level|count|rate|number|iq|fev1|egfr|gfr|ef|hb|hgb|platelets|wbc|dose|speed|room|bed)\b"
-    r"[^.!?]{0,15}$",
+    r"|weight|level|count|rate|number|iq|fev1|egfr|gfr|ef|hb|hgb|platelets|wbc|dose|speed|room|bed"
+    r"|census|total|day|week|shift|mile|lap|page|episode|round|cycle|item|question|version"
+    r"|floor|unit|ward|bay|suite|route|highway|exit|gate|flight|bus|channel|no\.|#)\b"
+    r"[^.!?\d]{0,15}$",
     re.IGNORECASE,
 )
 GROUP_BEFORE = Gated(
@@ -98,7 +110,9 @@ class AgeOver89(Detector):
                 if QUANTITY_AFTER.match(doc, m.end()):
                     continue
             start, end = m.span()
-            before, _ = doc.window(start, end, 20, 0)
+            if groups and LEAD_WORD.match(m.group()):
+                start = m.start(m.groups().index(groups[0]) + 1)
+            before, _ = doc.window(m.start(), end, 20, 0)
             if GROUP_BEFORE.search(before):
                 continue
             yield self.finding(doc, start, end, "age over 89")

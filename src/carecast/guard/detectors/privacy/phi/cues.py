@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
-from carecast.guard.document import Document
+from carecast.guard.document import SHORT_POST, Document
 from carecast.guard.gate import Gated
 
 # Where a detail is said to belong to a group, not a person.
@@ -39,3 +40,33 @@ def health_sentences(doc: Document) -> frozenset[int]:
         "health_sentences",
         lambda: frozenset(doc.sentence_at(m.start())[0] for m in HEALTH_CUES.finditer(doc)),
     )
+
+
+# Everyday words for one person met at work, beyond the document's patient cues: "the kid
+# from Hilliard Bradley High who collapsed", "the guy who came into urgent care".
+PERSON_WORDS = Gated(
+    r"\b(?:guy|bloke|chap|fella|fellow|dude|kid|lad|lass|gal|gent|(?:young|old|elderly|older)"
+    r" (?:man|woman|lady|fellow|couple)|collapsed|came into|brought into|walked into|rolled into"
+    r"|we had (?:him|her)|on our table|paramedics|ambulance)\b",
+    re.IGNORECASE,
+)
+
+
+def near_person(doc: Document, pos: int) -> bool:
+    """Whether the text around ``pos`` speaks of a patient or of one person met at work.
+
+    As :meth:`Document.near_patient`, with :data:`PERSON_WORDS` as cues too.
+    """
+    if doc.near_patient(pos):
+        return True
+    starts = doc.memo(
+        "person_word_sentences",
+        lambda: frozenset(doc.sentence_at(m.start())[0] for m in PERSON_WORDS.finditer(doc)),
+    )
+    if not starts:
+        return False
+    if len(doc.text) <= SHORT_POST:
+        return True
+    spans = doc.sentences
+    i = max(bisect_right(doc.sentence_starts, pos) - 1, 0)
+    return any(spans[j][0] in starts for j in (i, i - 1) if j >= 0)

@@ -3,12 +3,14 @@
 A date is reported when it belongs to someone: a birth cue ("DOB", "born"), a care
 event ("admitted", "surgery on", "discharged"), or a sentence about a patient. A
 year alone is never reported, nor "today", nor a date the practice announces for an
-event ("flu clinic Saturday, Oct 12").
+event ("flu clinic Saturday, Oct 12"), except a life span in a memorial whose years give
+away an age over 89 ("Rest easy, Mr. A. 1932–2025").
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 
 from carecast.guard.detector import Detector
@@ -29,6 +31,8 @@ DATE = Gated(
     rf"|(?:0?[1-9]|[12]\d|3[01])[/.\-](?:0?[1-9]|1[0-2])[/.\-]{YEAR}"  # 14/03/1962
     rf"|(?i:{MONTH})\.?\s+{DAY}(?:,?\s+(?:19|20)\d{{2}})?(?!\s*(?:%|mg|ml|kg|units?)\b)"
     rf"|{DAY}(?:\s+of)?\s+(?i:{MONTH})\b\.?(?:,?\s+(?:19|20)\d{{2}})?"
+    rf"|(?:0?[1-9]|[12]\d|3[01])[\-/.](?i:{MONTH})\b(?:[\-/.]{YEAR})?(?![\-/.]?\d)"  # 09-Apr-24
+    rf"|(?:(?i:the)\s+)?(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\s+of\s+(?:this|next|last|the)\s+month"
     rf"|(?i:the)\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)(?:\s+of\s+(?i:{MONTH}))?(?!\s+(?:century|time|floor|percentile|grade|birthday|anniversary|week|day|year))"
     r"|(?:Christmas|New Year's|New Years)(?: Eve| Day)?|Thanksgiving(?: Day)?|Easter(?: Sunday| Monday)?"
     r"|Labou?r Day|Memorial Day|Independence Day|the Fourth of July|Halloween|Valentine's Day"
@@ -41,11 +45,13 @@ PERSON_EVENT = Gated(
     r"|deliver\w*|diagnos\w*|injur\w*|accident|fell|fall|overdose|arrived|transferred|coded"
     r"|appointment|appt|follow-?up|scan|mri|biopsy|labs?|results?|last seen|since|until"
     r"|dod|doa|adm|d/c|dc'd|intubated|extubated|infusion|chemo|transplant|induc\w*|c-section"
-    r"|due date|edd|lmp)\b",
+    r"|due date|edd|lmp|s/p|status post|post-?op|crash|wreck|collision|pile-?up"
+    r"|(?:you|she|he|they) (?:were|was) in|in to see|tested|swabbed|came back)\b",
     re.IGNORECASE,
 )
 EVENT_CUE = Gated(
-    r"\b(?:join us|we(?:'re| are| will be)?|our|clinic(?:s)? (?:on|day)|open(?:s|ing)?|closed"
+    r"\b(?:join us|we(?:'re| are| will be)?|our(?!\s+(?:guy|gal|lady|gentleman|patient|pt|kiddo)\b)"
+    r"|clinic(?:s)? (?:on|day)|open(?:s|ing)?|closed"
     r"|holiday|webinar|conference|summit|event|register|registration|deadline|awareness"
     r"|walk|run|5k|fundraiser|drive|office hours|hours|sign up|rsvp|starting|starts|launch"
     r"|week|month|day of|national|world|international|season|published|posted|updated"
@@ -59,6 +65,15 @@ QUANTITY_AFTER = Gated(
     re.IGNORECASE,
 )
 STRONG_BIRTH = Gated(r"\b(?:dob|d\.o\.b|born|birth ?date|date of birth|b\.)\W*$", re.I)
+# A life span ("1932–2025") next to words of mourning. Years alone may stand, but not years
+# that give away an age over 89 (164.514(b)(2)(i)(C)): "1940–2001" stays, "1932–2025" goes.
+LIFE_SPAN = Gated(r"(?<![\w/.\-–])((?:18|19|20)\d{2}) ?[–—-] ?((?:19|20)\d{2})(?![\w/\-–%])")
+MOURNING = Gated(
+    r"\b(?:rest (?:easy|in peace|well|in power)|rip|r\.i\.p|passed|passed away|died|lost (?:him|her)"
+    r"|in (?:loving )?memory|in memoriam|obituary|funeral|condolences|gone too soon|fly high"
+    r"|we lost|goodbye|farewell|will be missed|won't be the same)\b",
+    re.IGNORECASE,
+)
 
 
 class PersonDate(Detector):
@@ -83,10 +98,38 @@ class PersonDate(Detector):
             s, e = doc.sentence_at(start)
             event = PERSON_EVENT.search(doc, s, e)
             patient = doc.near_patient(start)
-            announced = EVENT_CUE.search(doc, s, e) is not None
+            announced = (
+                EVENT_CUE.search(doc, s, start) or EVENT_CUE.search(doc, end, e)
+            ) is not None
             if (patient and (event or not announced)) or (event and not announced):
                 why = "date of a care event" if event else "date in a sentence about a patient"
                 yield self.finding(doc, start, end, why)
+            elif not announced and self._story_around(doc, start):
+                yield self.finding(doc, start, end, "date in a story about a patient's care")
+        yield from self._life_spans(doc)
+
+    def _life_spans(self, doc: Document) -> Iterator[Finding]:
+        for m in LIFE_SPAN.finditer(doc):
+            born, died = int(m.group(1)), int(m.group(2))
+            if not 90 <= died - born <= 125:
+                continue
+            near = MOURNING.search(doc, max(0, m.start() - 150), m.end() + 150)
+            if near and doc.near_patient(m.start()):
+                yield self.finding(
+                    doc, m.start(), m.end(), "years of birth and death: an age over 89"
+                )
+
+    @staticmethod
+    def _story_around(doc: Document, pos: int) -> bool:
+        """A care event and a patient in the sentences either side of ``pos``.
+
+        "A reflection on my first death. It was 14 March 2022. Mr. Castillo, bed 9, …":
+        the date's own sentence names neither, its neighbours name both.
+        """
+        first, last = _neighbours(doc, pos)
+        if PERSON_EVENT.search(doc, first, last) is None:
+            return False
+        return doc.near_patient(pos) or doc.near_patient(last - 1)
 
     @staticmethod
     def _plausible_numeric(value: str) -> bool:
@@ -97,3 +140,10 @@ class PersonDate(Detector):
         if "." in value:
             return False
         return len(parts) == 2 and (len(parts[0]) == 2 or len(parts[1]) == 2 or "/" in value)
+
+
+def _neighbours(doc: Document, pos: int) -> tuple[int, int]:
+    """Start and end of the sentence before ``pos``'s sentence, it, and the one after."""
+    spans = doc.sentences
+    i = max(bisect_right(doc.sentence_starts, pos) - 1, 0)
+    return spans[max(i - 1, 0)][0], spans[min(i + 1, len(spans) - 1)][1]

@@ -26,6 +26,7 @@ MEDICARE_MBI = Gated(
     r"[AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y]{2}\d{2}\b"
 )
 # A label, then the number: the number alone is reported.
+NO = r"(?: number| no\.?| #)"
 LABEL = (
     r"(?:mrn|mr\s?#|medical record(?: number| no\.?| #)?|chart(?: number| no\.?| #)"
     r"|hospital (?:number|no\.?|#|id)|nhs (?:number|no\.?)|patient (?:id|number|no\.?|#)"
@@ -35,18 +36,76 @@ LABEL = (
     r"|account(?: number| no\.?| #)?|acct\.?(?: number| no\.?| #)?|invoice (?:number|no\.?|#)"
     r"|driver'?s? licen[cs]e(?: number| no\.?| #)?|dl\s?#|licen[cs]e (?:number|no\.?|#)"
     r"|licen[cs]e plate|plate(?: number| no\.?| #)?|tag (?:number|#)|certificate (?:number|no\.?|#)"
-    r"|passport(?: number| no\.?| #)?|serial(?: number| no\.?| #)?|s/n|device (?:id|serial)"
-    r"|udi|lot (?:number|no\.?|#)|case (?:number|no\.?|#)|claim (?:number|no\.?|#|id)"
+    r"|passport(?: number| no\.?| #)?|s/n|device (?:id|serial)"
+    rf"|(?:(?:pacemaker|pump|device|implant|icd|defibrillator|hearing aid|cgm|phone|wheelchair)\s+)?serial{NO}?"
+    r"|imei|meid|mac address|udi|case (?:number|no\.?|#)|claim (?:number|no\.?|#|id)"
     r"|visit (?:number|no\.?|#)|encounter (?:number|no\.?|#|id)|record (?:number|no\.?|#)"
     r"|aadhaar(?: number| no\.?)?|health card(?: number| no\.?)?|id(?: number| no\.?| #)?"
+    rf"|(?:credit |debit |bank |payment )?card{NO}|card ending(?: in)?|routing{NO}|iban|sort code"
+    rf"|(?:wrist|arm|name|id) ?band{NO}?|(?:id )?bracelet{NO}?"
     r"|rx\s?#|rx (?:number|no\.?)|prescription (?:number|no\.?|#)|script #|pump serial|pacemaker serial"
     r"|licen[cs]e(?:: | is )|licen[cs]e plate(?: number)?|plates?|tags?|nhi|mbi|ein|tin|itin|npi of (?:the )?(?:pt|patient))"
 )
-LABELLED = Gated(
-    rf"(?i:\b{LABEL})\s*(?:is|was|of|ending in|reads|by heart)?\s*[:#]?\s*(?:(?-i:[A-Z]{{2}})\s)?"
-    rf"(?=[A-Za-z0-9\- ]*\d)([A-Za-z0-9][A-Za-z0-9\-]{{1,}}(?:\s\d{{2,}})?)"
+# The number: groups of digits ("943 476 5919") or one token with a digit ("XJH448812930"),
+# perhaps after a two-letter state ("OH RK482913").
+VALUE = (
+    r"(?:(?-i:[A-Z]{2})\s)?(?=[A-Za-z0-9\-]*\d|(?-i:[A-Z]{1,4})[ \-]\d)"
+    r"(\d{2,6}(?:[ \-]\d{2,6}){1,4}(?!\w)|[A-Za-z0-9][A-Za-z0-9\-]{1,}(?:\s\d{2,})?)"
 )
-OWN = Gated(r"\b(?:my|our)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+LABELLED = Gated(rf"(?i:\b{LABEL})\s*(?:is|was|of|ending in|reads|by heart)?\s*[:#]?\s*{VALUE}")
+# An id label just before a place: the number there is an id, not a phone number.
+ID_LABEL_BEFORE = Gated(rf"\b{LABEL}\s*(?:is|was|of|ending in|reads)?\s*[:#]?\s*$", re.IGNORECASE)
+# More numbers of the same kind after the first: "(H0091724 and H0091725)", "MRN 1234, 5678".
+NEXT_VALUE = Gated(r"\s*(?:,|;|/|&|\band\b|\bor\b)\s*([A-Za-z0-9][A-Za-z0-9\-]{3,})(?!\w)")
+# Vanity and number plates may hold a single digit: "vanity plate OLDIE1".
+PLATE = Gated(
+    r"(?i:\b(?:licen[cs]e|vanity|number|registration|reg|personali[sz]ed) plates?"
+    r"(?: number| no\.?| #)?)\s*(?:is|was|reads|reading|says)?\s*[:#\"'“‘]?\s*"
+    r"((?-i:(?=[A-Z]*\d)(?=\d*[A-Z])[A-Z0-9]{2,8}(?:[ \-][A-Z0-9]{1,4})?))(?![\w\-])"
+)
+# Unlabelled codes ("H0091724", "RK482913") count when the sentence speaks of an id.
+CODE = Gated(r"(?<![\w\-/.$£€#])(?:[A-Z]{1,3}-?)?\d{6,12}[A-Z]?(?![\w\-/]|[.,]\d)")
+CODE_CUE = Gated(
+    r"\b(?:wristbands?|wrist bands?|armbands?|bracelets?|name bands?|hospital (?:number|no)|mrn"
+    r"|chart|licen[cs]e|passport|imei|serial|account|acct|policy|member|insurance|medicare"
+    r"|medicaid)\b",
+    re.IGNORECASE,
+)
+# Payment cards: 13 to 19 digits, perhaps in groups, passing the Luhn check.
+CARD = Gated(
+    r"(?<![\d\-.])(?:\d{4}[ \-]){3}\d{1,7}(?![\d\-])|(?<![\d\-.])\d{4}[ \-]\d{6}[ \-]\d{4,5}(?![\d\-])"
+    r"|(?<![\d\-.])\d{13,19}(?![\d\-.])"
+)
+CARD_PREFIX = re.compile(
+    r"4\d{12}(?:\d{3}){0,2}|(?:5[1-5]\d{2}|222[1-9]|22[3-9]\d|2[3-6]\d{2}|27[01]\d|2720)\d{12}"
+    r"|3[47]\d{13}|3(?:0[0-5]|[68]\d)\d{11}|(?:6011|65\d{2}|64[4-9]\d)\d{12,15}|35(?:2[89]|[3-8]\d)\d{12,15}"
+)
+SENTENCE_BREAK = re.compile(r"[.!?]\s+|\n")
+# The author's own number ("my licence #", "our NPI"), not "my patient's".
+OWN = Gated(
+    r"\b(?:my|our)\s+(?!(?:pts?|patients?|clients?|residents?)\b)(?:[\w'’]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# Numbers that are no person's: the author's registration, codes for orders, drugs, products.
+NOT_PERSONAL_BEFORE = Gated(
+    r"\b(?:npi|dea|gmc|nmc|ahpra|upin|cms|code|version|v|order|ref|reference|tracking"
+    r"|confirmation|batch|lot|model|part|sku|item|ticket|product|catalog(?:ue)?|ndc|icd|cpt)"
+    r"\s*(?:number|no\.?|#)?\s*(?:is|was|:)?\s*[:#]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def luhn(digits: str) -> bool:
+    """Whether a string of digits passes the Luhn check that card numbers (and IMEIs) carry."""
+    total = 0
+    for i, c in enumerate(reversed(digits)):
+        d = int(c) * (2 if i % 2 else 1)
+        total += d - 9 if d > 9 else d
+    return total % 10 == 0
+
+
+def _shape(value: str) -> str:
+    return re.sub(r"[A-Za-z]", "A", re.sub(r"\d", "9", value))
 
 
 def _valid_ssn(area: str, group: str, serial: str) -> bool:
@@ -77,6 +136,7 @@ class IdentifyingNumber(Detector):
             yield self.finding(doc, m.start(), m.end(), "vehicle identification number")
         for m in MEDICARE_MBI.finditer(doc):
             yield self.finding(doc, m.start(), m.end(), "Medicare beneficiary identifier")
+        found: list[tuple[int, int]] = []
         for m in LABELLED.finditer(doc):
             value = m.group(1)
             if sum(c.isdigit() for c in value) < 3 or len(value.replace(" ", "")) < 4:
@@ -84,4 +144,58 @@ class IdentifyingNumber(Detector):
             before, _ = doc.window(m.start(), m.end(), 25, 0)
             if OWN.search(before):
                 continue
+            found.append(m.span(1))
             yield self.finding(doc, m.start(1), m.end(1), "labelled identifying number")
+            yield from self._more_like(doc, value, m.end(1), found)
+        for m in PLATE.finditer(doc):
+            if not _inside(m.span(1), found):
+                found.append(m.span(1))
+                yield self.finding(doc, m.start(1), m.end(1), "number plate")
+        yield from self._cued_codes(doc, found)
+        yield from self._cards(doc, found)
+
+    def _more_like(
+        self, doc: Document, value: str, end: int, found: list[tuple[int, int]]
+    ) -> Iterator[Finding]:
+        """Numbers listed after a reported one, with its shape: "MRN 1234567 and 1234568"."""
+        while (m := NEXT_VALUE.match(doc, end)) is not None:
+            nxt = doc.text[m.start(1) : m.end(1)]
+            if _shape(nxt) != _shape(value):
+                return
+            found.append(m.span(1))
+            yield self.finding(doc, m.start(1), m.end(1), "another identifying number in a list")
+            end = m.end(1)
+
+    def _cued_codes(self, doc: Document, found: list[tuple[int, int]]) -> Iterator[Finding]:
+        for m in CODE.finditer(doc):
+            if _inside(m.span(), found):
+                continue
+            low = _clause_start(doc, m.start())
+            cues = [low + c.start() for c in CODE_CUE.finditer(doc.lower[low : m.start()])]
+            if not cues:
+                continue
+            mine = doc.lower[max(0, cues[-1] - 25) : cues[-1]]
+            before, _ = doc.window(m.start(), m.end(), 25, 0)
+            if OWN.search(mine) or OWN.search(before) or NOT_PERSONAL_BEFORE.search(before):
+                continue
+            found.append(m.span())
+            yield self.finding(doc, m.start(), m.end(), "code in a sentence about an id")
+            yield from self._more_like(doc, m.group(), m.end(), found)
+
+    def _cards(self, doc: Document, found: list[tuple[int, int]]) -> Iterator[Finding]:
+        for m in CARD.finditer(doc):
+            digits = re.sub(r"\D", "", m.group())
+            if _inside(m.span(), found) or not CARD_PREFIX.fullmatch(digits) or not luhn(digits):
+                continue
+            yield self.finding(doc, m.start(), m.end(), "payment card number")
+
+
+def _clause_start(doc: Document, pos: int) -> int:
+    """Where the text up to 60 characters before ``pos`` starts, cut at a sentence end."""
+    low = max(0, pos - 60)
+    ends = [b.end() for b in SENTENCE_BREAK.finditer(doc.text, low, pos)]
+    return ends[-1] if ends else low
+
+
+def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(s < span[1] and span[0] < e for s, e in spans)

@@ -10,7 +10,7 @@ HONORIFIC = (
     r"(?:Mr|Mrs|Ms|Mx|Miss|Mister|Master|Mrs|Sr|Sra|Srta|Señora?|Senhora|Madame|Mme|Mlle"
     r"|Monsieur|Herr|Frau|Signora?|Mevrouw|Pani|Pan|Shri|Sri|Smt|Shrimati|Kumari)"
 )
-NAME_PART = r"(?:[A-Z][a-zà-ÿ]*(?:['’\-](?!s\b)[A-Za-zà-ÿ]+)*|[A-Z]\.?(?:\s?[A-Z]\.)*)(?![\w])"
+NAME_PART = r"(?:[A-Z][a-zà-ÿ]{0,30}(?:['’\-](?!s\b)[A-Za-zà-ÿ]{1,30}){0,3}|[A-Z]\.?(?:\s?[A-Z]\.){0,3})(?![\w])"
 PARTICLE = r"(?:(?:de|del|de la|van|von|der|da|di|le|la|bin|al|el|st\.?|mac|o')\s)?"
 HONORIFIC_NAME = Gated(
     rf"(?<![A-Za-z]){HONORIFIC}\.?\s+(?:{PARTICLE}{NAME_PART})(?:\s+{PARTICLE}{NAME_PART})?",

@@ -28,11 +28,11 @@ UNIQUE = Gated(
     rf"\b(?:(?:the|our|a local|a famous|a well-known|our town's|the town's|the county's)"
     rf"\s+(?:(?:local|only|famous|well-known|beloved|retired|former|new|star|high school|"
     rf"town|city|county)\s+){{0,2}}{ROLE}(?:'s\s+(?:wife|husband|son|daughter|mother|father|mom|dad|kid|child))?"
-    rf"|the\s+(?:only|last|first|oldest|youngest)\s+(?:[\w'\-]+\s+){{1,4}}?(?:in|at|on|of|to)\s+(?:(?:our|the|this|his|her|their)\s+)?[\w'\-]+"
+    rf"|the\s+(?:only|last|first|oldest|youngest)\s+(?:[\w'\-]{{1,30}}\s+){{1,4}}?(?:in|at|on|of|to)\s+(?:(?:our|the|this|his|her|their)\s+)?[\w'\-]{{1,30}}"
     rf"|(?:the|our|this)\s+(?:town|city|county|village|school|island|church|parish|valley)'s\s+(?:only|last|first|oldest|youngest)\s+[\w\s'\-]{{3,40}}?(?=[,.;!?]|\s(?:who|came|was|is|has|had)\b)"
     rf"|the\s+(?:\w+\s+){{0,2}}{ROLE}\s+who\s+[^,.;!?]{{3,50}}"
     rf"|(?:triplets|quadruplets|quintuplets|conjoined twins|twins)\s+(?:born|delivered)\s+(?:in|on|at)\s+(?:the\s+)?\w+"
-    rf"|(?:[\w'\-]+\s+){{0,3}}(?:tattoo(?:s|ed)?|birthmark|port-wine stain)(?:\s+(?:of|on|across|covering|behind|shaped like|that says|reading|with)\s+[^,.;!?]{{3,40}})?"
+    rf"|(?:[\w'\-]{{1,30}}\s+){{0,3}}(?:tattoo(?:s|ed)?|birthmark|port-wine stain)(?:\s+(?:of|on|across|covering|behind|shaped like|that says|reading|with)\s+[^,.;!?]{{3,40}})?"
     rf"|(?:fingerprints?|retina(?:l)? scan|iris scan|voice ?print|dna profile|full[- ]face (?:photo|picture|pic))"
     rf"|(?:photo|picture|pic|selfie|video)\s+of\s+(?:the\s+|my\s+|our\s+)?(?:patient|pt|him|her)\b(?:'s face)?"
     rf"|won the (?:lottery|powerball|mega millions)|went viral|was on the news|made the news)",

@@ -16,7 +16,7 @@ from carecast.guard.findings import Finding
 from carecast.guard.gate import Gated
 
 URL = Gated(
-    r"\b(?:https?://|www\.)?(?:[a-z0-9-]+\.)+[a-z]{2,}(?::\d+)?(?:/[^\s<>\"')\]]*)?",
+    r"\b(?:https?://|www\.)?(?:[a-z0-9-]{1,63}\.){1,8}[a-z]{2,24}(?::\d{1,5})?(?:/[^\s<>\"')\]]*)?",
     re.IGNORECASE,
 )
 PERSONAL_SITES = Gated(
