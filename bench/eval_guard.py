@@ -26,7 +26,7 @@ from carecast.guard.registry import RULES
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data"
 SETS = {
-    "dev": ["guard_dev_phi.jsonl", "guard_dev_rules.jsonl"],
+    "dev": ["guard_dev_phi.jsonl", "guard_dev_rules.jsonl", "guard_dev_voices.jsonl"],
     "holdout": ["guard_holdout.jsonl"],
 }
 PHI_TYPES = ("name", "date", "age", "location", "contact", "id", "url", "ip", "other")
