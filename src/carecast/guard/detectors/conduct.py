@@ -56,8 +56,7 @@ CONTEMPT = Gated(
     r"|the reason (?:our|the) \w+ (?:are|is) full|sneak you|it'?s a mole|always have a|sweetie|dr\.? google"
     r"|cry about|don'?t want to get better|lazy|\bagain\b.{0,40}\bagain\b|sorry not sorry|clogging up"
     r"|tfw|every\.\s+single\.|supposed to rest|(?<!for )wasting (?:everyone'?s|my|our) time"
-    r"|(?:another|this|that|the|our)\s+(?:'[^']{2,60}'\s+)?special\b(?!\s+(?:needs|care|thanks|day|event))"
-    r"|(\b\w+(?:\s+\w+){1,4})(?:\s+\1){2,}))"
+    r"|(?:another|this|that|the|our)\s+(?:'[^']{2,60}'\s+)?special\b(?!\s+(?:needs|care|thanks|day|event))))"
     r"|[🙄🤡😤🤬😒]|🤦"
 )
 NOT_ABOUT_PATIENTS = Gated(
