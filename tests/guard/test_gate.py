@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from carecast.guard.context import Context
 from carecast.guard.document import Document
-from carecast.guard.gate import Gated, lowered, required_literals
+from carecast.guard.gate import Gated, alternatives, lowered, required_literals
 from carecast.guard.policy import load_policy
 from carecast.guard.registry import DETECTORS
 
@@ -100,3 +100,16 @@ def test_gates_never_hide_a_match(text: str) -> None:
             assert g.may_match(doc), (g.pattern, text)
         if len(text.lower()) == len(text) and text.isascii():
             assert spans(g.finditer(doc)) == plain, (g.pattern, text)
+
+
+def test_alternatives_split_only_at_the_top_level() -> None:
+    flags = re.IGNORECASE
+    assert alternatives(r"(?i:a|b(?:c|d)|[|(]e|\(f|g)") == [
+        ("a", flags),
+        ("b(?:c|d)", flags),
+        ("[|(]e", flags),
+        (r"\(f", flags),
+        ("g", flags),
+    ]
+    assert alternatives(r"\b(?:gomer|crock)s?") == [(r"\b(?:gomer|crock)s?", 0)]
+    assert alternatives(r"\b(?:gomer|crock)\b") == [(r"\b(?:gomer)\b", 0), (r"\b(?:crock)\b", 0)]

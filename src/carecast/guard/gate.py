@@ -317,9 +317,12 @@ def alternatives(source: str, flags: int = 0) -> list[tuple[str, int]]:
     return [(p, flags) for p in parts]
 
 
-def _split_top(source: str) -> list[str]:
-    """``source`` cut at its top-level ``|``."""
-    parts, depth, start, i = [], 0, 0, 0
+def _structure(source: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
+    """(index, character, group depth) of the pattern's syntax characters ``( ) |``.
+
+    Escapes and character classes are stepped over; depth is counted from ``start``.
+    """
+    depth, i = 0, start
     while i < len(source):
         c = source[i]
         if c == "\\":
@@ -327,14 +330,19 @@ def _split_top(source: str) -> list[str]:
             continue
         if c == "[":
             i = _class_end(source, i)
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == 0:
+        elif c in "()|":
+            depth += {"(": 1, ")": -1, "|": 0}[c]
+            yield i, c, depth
+        i += 1
+
+
+def _split_top(source: str) -> list[str]:
+    """``source`` cut at its top-level ``|``."""
+    parts, start = [], 0
+    for i, c, depth in _structure(source):
+        if c == "|" and depth == 0:
             parts.append(source[start:i])
             start = i + 1
-        i += 1
     parts.append(source[start:])
     return parts
 
@@ -352,23 +360,8 @@ def _class_end(source: str, i: int) -> int:
 
 
 def _closing(source: str, i: int) -> int:
-    """Index of the parenthesis closing the group that opens at ``i``."""
-    depth, j = 0, i
-    while j < len(source):
-        c = source[j]
-        if c == "\\":
-            j += 2
-            continue
-        if c == "[":
-            j = _class_end(source, j)
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth == 0:
-                return j
-        j += 1
-    return -1
+    """Index of the parenthesis closing the group that opens at ``i``, or -1."""
+    return next((j for j, c, depth in _structure(source, i) if c == ")" and depth == 0), -1)
 
 
 class Gated:
