@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, NamedTuple, TypeVar, cast
@@ -61,10 +61,9 @@ class Document:
     text: str
     context: Context
     policy: Policy
-    gates: dict[int, list[Gated]] = field(default_factory=dict, repr=False)  # see gate.py
-    _memo: dict[str, Any] = field(default_factory=dict, repr=False)
+    _memo: dict[Hashable, Any] = field(default_factory=dict, repr=False)
 
-    def memo(self, key: str, compute: Callable[[], T]) -> T:
+    def memo(self, key: Hashable, compute: Callable[[], T]) -> T:
         """``compute()``, worked out once per document (one detector reusing another's answer)."""
         if key not in self._memo:
             self._memo[key] = compute()
@@ -129,18 +128,29 @@ class Document:
         return bool(self.patient_cue_sentences) or self.context.is_reply
 
     def near_patient(self, pos: int) -> bool:
-        """Whether the text around ``pos`` speaks of a patient (or the text is a reply).
+        """Whether the text around ``pos`` speaks of a patient (or the text is a reply)."""
+        return self.context.is_reply or self.near(pos, self.patient_cue_sentences)
 
-        A short post is one story, so any cue in it counts; in a longer text the
-        sentence at ``pos`` or the one before it must hold the cue.
+    def near(self, pos: int, cued: frozenset[int]) -> bool:
+        """Whether the sentences starting at ``cued`` hold the story around ``pos``.
+
+        A short post is one story, so any cued sentence counts; in a longer text the
+        sentence at ``pos`` or the one before it must be cued.
         """
-        if self.context.is_reply:
-            return True
+        if not cued:
+            return False
         if len(self.text) <= SHORT_POST:
-            return bool(self.patient_cue_sentences)
+            return True
         spans = self.sentences
         i = max(bisect_right(self.sentence_starts, pos) - 1, 0)
-        return any(spans[j][0] in self.patient_cue_sentences for j in (i, i - 1) if j >= 0)
+        return any(spans[j][0] in cued for j in (i, i - 1) if j >= 0)
+
+    def sentences_with(self, pattern: Gated) -> frozenset[int]:
+        """Start offsets of the sentences where ``pattern`` matches, found once per document."""
+        return self.memo(
+            ("sentences", pattern),
+            lambda: frozenset(self.sentence_at(m.start())[0] for m in pattern.finditer(self)),
+        )
 
     @cached_property
     def allowed_spans(self) -> list[tuple[int, int]]:

@@ -11,10 +11,10 @@ plain one finds, just sooner when there is nothing to find.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 MAX_VARIANTS = 512  # shapes kept per node before giving up on spelling them out
 MAX_SUBSTRINGS = 24  # more substrings than this and the gate costs more than it saves
@@ -40,6 +40,7 @@ FREQUENT_WORDS = frozenset(
     s t re ll ve d m""".split()
 )
 
+T = TypeVar("T")
 Shapes = frozenset[str]  # what a node can match, spelled with BOUNDARY and GAP marks
 Need = frozenset[str]  # pieces of which every match holds one
 
@@ -56,8 +57,7 @@ class _Texts(Protocol):
     @property
     def tokens(self) -> frozenset[str]: ...
 
-    @property
-    def gates(self) -> dict[int, list[Gated]]: ...
+    def memo(self, key: Hashable, compute: Callable[[], T]) -> T: ...
 
 
 def required_literals(pattern: str | re.Pattern[str]) -> Need | None:
@@ -382,7 +382,6 @@ class Gated:
         "always",
         "fast",
         "parts",
-        "pattern",
         "regex",
         "substrings",
         "words",
@@ -396,7 +395,6 @@ class Gated:
 
     def __init__(self, pattern: str | re.Pattern[str], flags: int = 0, *, split: bool = False):
         self.regex = pattern if isinstance(pattern, re.Pattern) else re.compile(pattern, flags)
-        self.pattern = self.regex.pattern
         self.fast = lowered(self.regex)
         self.parts = ()
         if split and self.regex.groups == 0:
@@ -424,6 +422,10 @@ class Gated:
         self.substrings = tuple(sorted(substrings, key=len))
         self.always = literals is None or len(substrings) > MAX_SUBSTRINGS
 
+    @property
+    def pattern(self) -> str:
+        return self.regex.pattern
+
     def may_match(self, doc: _Texts) -> bool:
         """Whether the text could hold a match at all."""
         if self.parts:
@@ -446,15 +448,13 @@ class Gated:
 
     def _open_parts(self, doc: _Texts) -> list[Gated]:
         """The alternatives that may match, in pattern order; worked out once per document."""
-        cache = doc.gates
-        key = id(self)
-        found = cache.get(key)
-        if found is None:
-            index = self._by_word
-            opened = {i for w in doc.tokens & self._index_words for i in index[w]}
-            opened.update(i for i in self._checked if self.parts[i].may_match(doc))
-            found = cache[key] = [self.parts[i] for i in sorted(opened)]
-        return found
+        return doc.memo(("parts", self), lambda: self._parts_for(doc))
+
+    def _parts_for(self, doc: _Texts) -> list[Gated]:
+        index = self._by_word
+        opened = {i for w in doc.tokens & self._index_words for i in index[w]}
+        opened.update(i for i in self._checked if self.parts[i].may_match(doc))
+        return [self.parts[i] for i in sorted(opened)]
 
     def finditer(self, doc: _Texts | str) -> Iterator[re.Match[str]]:
         """Matches in a document or string; a case-insensitive pattern's groups come lower-cased."""

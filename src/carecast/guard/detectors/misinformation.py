@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from carecast.guard.detector import Detector
-from carecast.guard.detectors.sourcing import is_untrusted
+from carecast.guard.detectors.sourcing import HOST, is_untrusted
 from carecast.guard.document import Document
 from carecast.guard.findings import Finding
 from carecast.guard.gate import Gated
@@ -185,7 +185,7 @@ NEXT_SENTENCE_DEBUNK = Gated(
     r"(?i)^\W*(?:it|they|that|this)\s+(?:does|do|did|is|are|was)\s*(?:not|n'?t)\b|\b(?:myths?|false"
     r"|debunk\w*|misinformation|not true|untrue|no evidence|isn'?t true|fake news)\b"
 )
-SITE = Gated(r"(?i)\b(?:https?://)?(?:www\.)?((?:[a-z0-9-]{1,63}\.){1,8}[a-z]{2,24})\b")
+SITE = Gated(rf"(?i)\b(?:https?://)?(?:www\.)?({HOST})\b")
 SITE_CLAIM = Gated(
     r"(?i)\b(?:cures?|causes?|works? for|dangerous|untested|poison\w*|scam|toxic|weakens?|revers\w+"
     r"|beat|shrinks?|off insulin|heals?|data showing|explaining how|the truth about)\b"

@@ -17,7 +17,9 @@ from carecast.guard.findings import Finding
 from carecast.guard.gate import Gated
 
 TRUSTED_SOURCE_LINE = "Source: cite a trusted source such as https://medlineplus.gov/"
-DOMAIN = Gated(r"(?i)\b(?:https?://)?(?:www\.)?((?:[a-z0-9-]{1,63}\.){1,8}[a-z]{2,24})(?:/[^\s)\]]*)?")
+# A host name, bounded so that a long run like "x.x.x.…" cannot make the search backtrack.
+HOST = r"(?:[a-z0-9-]{1,63}\.){1,8}[a-z]{2,24}"
+DOMAIN = Gated(rf"(?i)\b(?:https?://)?(?:www\.)?({HOST})(?:/[^\s)\]]*)?")
 UNRELIABLE_NAMES = Gated(
     r"(?i)\b(?:naturalnews|natural news|mercola|infowars|epoch times|children'?s health defen[cs]e|dr\.? axe"
     r"|greenmedinfo|the truth about cancer|health impact news|gateway pundit|goop|food babe|bitchute|rumble)\b"

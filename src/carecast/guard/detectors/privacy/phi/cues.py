@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 
-from carecast.guard.document import SHORT_POST, Document
+from carecast.guard.document import Document
 from carecast.guard.gate import Gated
 
 # Where a detail is said to belong to a group, not a person.
@@ -31,15 +30,7 @@ HEALTH_CUES = Gated(
 
 def health_near(doc: Document, pos: int) -> bool:
     """Whether the sentence around ``pos`` mentions health or care."""
-    return doc.sentence_at(pos)[0] in health_sentences(doc)
-
-
-def health_sentences(doc: Document) -> frozenset[int]:
-    """Start offsets of the sentences that mention health or care."""
-    return doc.memo(
-        "health_sentences",
-        lambda: frozenset(doc.sentence_at(m.start())[0] for m in HEALTH_CUES.finditer(doc)),
-    )
+    return doc.sentence_at(pos)[0] in doc.sentences_with(HEALTH_CUES)
 
 
 # Everyday words for one person met at work, beyond the document's patient cues: "the kid
@@ -57,16 +48,4 @@ def near_person(doc: Document, pos: int) -> bool:
 
     As :meth:`Document.near_patient`, with :data:`PERSON_WORDS` as cues too.
     """
-    if doc.near_patient(pos):
-        return True
-    starts = doc.memo(
-        "person_word_sentences",
-        lambda: frozenset(doc.sentence_at(m.start())[0] for m in PERSON_WORDS.finditer(doc)),
-    )
-    if not starts:
-        return False
-    if len(doc.text) <= SHORT_POST:
-        return True
-    spans = doc.sentences
-    i = max(bisect_right(doc.sentence_starts, pos) - 1, 0)
-    return any(spans[j][0] in starts for j in (i, i - 1) if j >= 0)
+    return doc.near_patient(pos) or doc.near(pos, doc.sentences_with(PERSON_WORDS))

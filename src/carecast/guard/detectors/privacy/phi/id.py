@@ -80,7 +80,6 @@ CARD_PREFIX = re.compile(
     r"4\d{12}(?:\d{3}){0,2}|(?:5[1-5]\d{2}|222[1-9]|22[3-9]\d|2[3-6]\d{2}|27[01]\d|2720)\d{12}"
     r"|3[47]\d{13}|3(?:0[0-5]|[68]\d)\d{11}|(?:6011|65\d{2}|64[4-9]\d)\d{12,15}|35(?:2[89]|[3-8]\d)\d{12,15}"
 )
-DIGITS = re.compile(r"\d")  # a card number needs at least 13 of them
 SENTENCE_BREAK = re.compile(r"[.!?]\s+|\n")
 # The author's own number ("my licence #", "our NPI"), not "my patient's".
 OWN = Gated(
@@ -184,7 +183,7 @@ class IdentifyingNumber(Detector):
             yield from self._more_like(doc, m.group(), m.end(), found)
 
     def _cards(self, doc: Document, found: list[tuple[int, int]]) -> Iterator[Finding]:
-        cards = CARD.finditer(doc) if len(DIGITS.findall(doc.text)) >= 13 else ()
+        cards = CARD.finditer(doc) if len(DIGIT.regex.findall(doc.text)) >= 13 else ()  # 13+ digits
         for m in cards:
             digits = re.sub(r"\D", "", m.group())
             if _inside(m.span(), found) or not CARD_PREFIX.fullmatch(digits) or not luhn(digits):

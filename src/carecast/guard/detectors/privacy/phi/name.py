@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 from carecast.guard import lexicons
 from carecast.guard.detector import Detector
-from carecast.guard.detectors.privacy.phi.cues import health_near, health_sentences
+from carecast.guard.detectors.privacy.phi.cues import HEALTH_CUES, health_near
 from carecast.guard.detectors.privacy.phi.name_lists import (
     NOT_NAMES,
     has_listed_names,
@@ -221,7 +221,7 @@ class PatientName(Detector):
             yield run
 
     def _full_names(self, doc: Document) -> Iterator[Finding]:
-        if not (doc.has_patient_cue or health_sentences(doc)):
+        if not (doc.has_patient_cue or doc.sentences_with(HEALTH_CUES)):
             return
         for run in self._capitalised_runs(doc):
             for i in range(len(run) - 1):

@@ -11,12 +11,13 @@ import re
 from collections.abc import Iterator
 
 from carecast.guard.detector import Detector
+from carecast.guard.detectors.sourcing import HOST
 from carecast.guard.document import Document
 from carecast.guard.findings import Finding
 from carecast.guard.gate import Gated
 
 URL = Gated(
-    r"\b(?:https?://|www\.)?(?:[a-z0-9-]{1,63}\.){1,8}[a-z]{2,24}(?::\d{1,5})?(?:/[^\s<>\"')\]]*)?",
+    rf"\b(?:https?://|www\.)?{HOST}(?::\d{{1,5}})?(?:/[^\s<>\"')\]]*)?",
     re.IGNORECASE,
 )
 PERSONAL_SITES = Gated(
