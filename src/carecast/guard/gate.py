@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Hashable, Iterable, Iterator
+from functools import cache
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any, Protocol, TypeVar
@@ -60,18 +61,19 @@ class _Texts(Protocol):
     def memo(self, key: Hashable, compute: Callable[[], T]) -> T: ...
 
 
-def required_literals(pattern: str | re.Pattern[str]) -> Need | None:
+def required_literals(pattern: str | re.Pattern[str], parsed: Any = None) -> Need | None:
     """Pieces of text one of which every match of ``pattern`` contains, or ``None``.
 
     Pieces are lower-cased; ``\\x01`` marks a side where no letter can stand.
     ``None`` means no such set was found (a branch may match almost anything).
+    ``parsed`` is the pattern's syntax tree when the caller already has it.
 
         >>> sorted(p.replace("\\x01", "|") for p in required_literals(r"\\b(?:gomer|crock)s?\\b"))
         ['|crock|', '|crocks|', '|gomer|', '|gomers|']
     """
     source = pattern.pattern if isinstance(pattern, re.Pattern) else pattern
     flags = pattern.flags if isinstance(pattern, re.Pattern) else 0
-    _, need = _sequence(list(sre_parse.parse(source, flags)))
+    _, need = _sequence(list(parsed if parsed is not None else sre_parse.parse(source, flags)))
     return need
 
 
@@ -179,6 +181,7 @@ def _need_of(shapes: Shapes) -> Need | None:
     return frozenset(pieces)
 
 
+@cache  # the same pieces are scored many times over while a pattern is read
 def _score(piece: str) -> tuple[int, int]:
     """How selective a piece is: a rare whole word, then a substring, then a frequent word.
 
@@ -209,6 +212,7 @@ def _best(candidates: Iterable[Need | None]) -> Need | None:
     return max(usable, key=lambda c: (min(_score(p) for p in c), -len(c)))
 
 
+@cache
 def whole_word(piece: str) -> str | None:
     """The word of ``piece`` that must stand whole in the text: the longest rare one."""
     words = [
@@ -221,15 +225,19 @@ def whole_word(piece: str) -> str | None:
     return max(words, key=lambda w: (w not in FREQUENT_WORDS, len(w)))
 
 
-def lowered(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+def lowered(pattern: re.Pattern[str], parsed: Any = None) -> re.Pattern[str] | None:
     """The case-sensitive twin of a wholly case-insensitive pattern, for lower-cased text.
 
     Python's ``re`` runs several times faster without IGNORECASE, and a lower-cased
     text is as long as the original for all but a few exotic letters, so matches keep
     their offsets. ``None`` when the pattern has case-sensitive parts or named groups.
+    ``parsed`` is the pattern's syntax tree when the caller already has it.
     """
     source = pattern.pattern
-    if "(?P" in source or "\\N{" in source or not _ignores_case(pattern):
+    if parsed is None:
+        parsed = sre_parse.parse(source, pattern.flags)
+    ignore = bool(pattern.flags & re.IGNORECASE)
+    if "(?P" in source or "\\N{" in source or not _all_ignore(list(parsed), ignore):
         return None
     out = []
     i = 0
@@ -248,12 +256,6 @@ def lowered(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
         out.append(source[i].lower())
         i += 1
     return re.compile("".join(out), pattern.flags & ~re.IGNORECASE)
-
-
-def _ignores_case(pattern: re.Pattern[str]) -> bool:
-    """Whether every letter in the pattern is matched regardless of case."""
-    parsed = sre_parse.parse(pattern.pattern, pattern.flags)
-    return _all_ignore(list(parsed), bool(pattern.flags & re.IGNORECASE))
 
 
 def _all_ignore(items: list[Any], ignore: bool) -> bool:
@@ -395,7 +397,8 @@ class Gated:
 
     def __init__(self, pattern: str | re.Pattern[str], flags: int = 0, *, split: bool = False):
         self.regex = pattern if isinstance(pattern, re.Pattern) else re.compile(pattern, flags)
-        self.fast = lowered(self.regex)
+        parsed = sre_parse.parse(self.regex.pattern, self.regex.flags)
+        self.fast = lowered(self.regex, parsed)
         self.parts = ()
         if split and self.regex.groups == 0:
             alts = alternatives(self.pattern, self.regex.flags)
@@ -411,7 +414,7 @@ class Gated:
         self._checked = tuple(i for i, p in enumerate(self.parts) if p.always or p.substrings)
         words: set[str] = set()
         substrings: set[str] = set()
-        literals = required_literals(self.regex)
+        literals = required_literals(self.regex, parsed)
         for literal in literals or ():
             word = whole_word(literal)
             if word is not None:
