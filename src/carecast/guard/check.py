@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -132,14 +132,32 @@ def _repeats(doc: Document, findings: Iterable[Finding]) -> list[Finding]:
         if not f.is_phi or f.text in seen or len(f.text.strip()) < 2:
             continue
         seen.add(f.text)
-        before = r"(?<!\w)" if f.text[0].isalnum() else ""
-        after = r"(?!\w)" if f.text[-1].isalnum() else ""
-        pattern = re.compile(before + re.escape(f.text) + after)
-        for m in pattern.finditer(doc.text):
-            if m.start() != f.start and not doc.is_allowed(m.start(), m.end()):
-                extra.append(replace(f, start=m.start(), end=m.end(), explanation="repeat"))
+        for start in _occurrences(doc.text, f.text):
+            end = start + len(f.text)
+            if start != f.start and not doc.is_allowed(start, end):
+                extra.append(replace(f, start=start, end=end, explanation="repeat"))
     extra.extend(_tagged_names(doc, findings))
     return extra
+
+
+def _occurrences(text: str, needle: str) -> Iterator[int]:
+    """Starts of non-overlapping occurrences of needle not glued to a word on either side."""
+    check_before = needle[0].isalnum()
+    check_after = needle[-1].isalnum()
+    start = text.find(needle)
+    while start != -1:
+        end = start + len(needle)
+        if (not check_before or start == 0 or not _is_word(text[start - 1])) and (
+            not check_after or end == len(text) or not _is_word(text[end])
+        ):
+            yield start
+            start = text.find(needle, end)
+        else:
+            start = text.find(needle, start + 1)
+
+
+def _is_word(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 TAG = re.compile(r"[#@][\w.]+")
