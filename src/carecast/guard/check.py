@@ -10,6 +10,7 @@ from typing import Any
 
 from carecast.errors import InputError
 from carecast.guard.context import Context
+from carecast.guard.detectors.privacy.phi.url import URL
 from carecast.guard.document import Document
 from carecast.guard.findings import SEVERITY_RANK, Finding, Report, Severity
 from carecast.guard.policy import Policy, load_policy
@@ -164,7 +165,7 @@ TAG = re.compile(r"[#@][\w.]+")
 
 
 def _tagged_names(doc: Document, findings: Iterable[Finding]) -> list[Finding]:
-    """Hashtags and handles that spell a patient's name ("#PrayForAlvarez")."""
+    """Hashtags, handles and web addresses that spell a patient's name ("#PrayForAlvarez")."""
     names = {
         token.lower()
         for f in findings
@@ -172,10 +173,11 @@ def _tagged_names(doc: Document, findings: Iterable[Finding]) -> list[Finding]:
         for token in re.findall(r"[^\W\d_]{3,}", f.text)
         if token.lower() not in ("mrs", "miss", "mister")
     }
-    if not names or ("#" not in doc.text and "@" not in doc.text):
+    if not names:
         return []
     found = []
-    for m in TAG.finditer(doc.text):
+    tags = TAG.finditer(doc.text) if "#" in doc.text or "@" in doc.text else ()
+    for m in tags:
         tag = m.group().lower()
         name = next((n for n in names if n in tag), None)
         if name is not None:
@@ -189,6 +191,22 @@ def _tagged_names(doc: Document, findings: Iterable[Finding]) -> list[Finding]:
                     message="Patient name inside a hashtag or handle",
                     suggestion="[patient]",
                     explanation=f"tag spells the name '{name}'",
+                )
+            )
+    for m in URL.finditer(doc):
+        address = m.group().rstrip(".,;:!?")
+        name = next((n for n in names if len(n) >= 4 and n in address.lower()), None)
+        if name is not None:
+            found.append(
+                Finding(
+                    rule="privacy.phi.url",
+                    severity="block",
+                    start=m.start(),
+                    end=m.start() + len(address),
+                    text=address,
+                    message="Web address that spells a patient's name",
+                    suggestion="[url]",
+                    explanation=f"address spells the name '{name}'",
                 )
             )
     return found

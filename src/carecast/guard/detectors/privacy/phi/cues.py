@@ -23,7 +23,8 @@ HEALTH_CUES = Gated(
     r"|x-?ray|labs?|results?|a1c|blood (?:pressure|sugar|work)|meds?|medication\w*|prescri\w*"
     r"|insulin|hospice|icu|er|ed|a&e|admission|admitted|discharge\w*|treatment|therapy|appointment"
     r"|follow-?up|check-?up|visit|recovery|recovering|condition|disease|disorder|syndrome|symptoms?"
-    r"|sick|ill|illness|hospital\w*|clinic|passed away|died|death|funeral|diagnosis)\b",
+    r"|sick|ill|illness|hospital\w*|clinic|passed away|died|death|funeral|diagnosis|asthma|copd"
+    r"|acl|torn|sprain\w*|concussion|memory loss|presenting|intubat\w*|ventilator|cpr|bypass|stitches)\b",
     re.IGNORECASE,
 )
 

@@ -249,7 +249,9 @@ class PatientName(Detector):
                 continue
             nxt = words[i + 1]
             gap = doc.text[w.end : nxt.start]
-            possessive = gap.startswith(("'s ", "’s ")) and nxt.lower in HEALTH_POSSESSIONS
+            if nxt.lower == "s" and gap in ("'", "’") and i + 2 < len(words):
+                gap, nxt = gap + "s" + doc.text[nxt.end : words[i + 2].start], words[i + 2]
+            possessive = gap in ("'s ", "’s ") and nxt.lower in HEALTH_POSSESSIONS
             nxt_word = doc.text[w.end : nxt.end].lstrip("'’s ").lower()
             acting = gap == " " and nxt_word in NARRATIVE_VERBS
             if not (possessive or acting):

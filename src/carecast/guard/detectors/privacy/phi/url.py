@@ -30,7 +30,10 @@ PERSONAL_SITES = Gated(
     r"|(?:gofundme\.com/f?|caringbridge\.org/(?:visit/)?|mealtrain\.com/|spot\.fund/"
     r"|givesendgo\.com/|lotsahelpinghands\.com/|carepages\.com/|legacy\.com/obituaries/"
     r"|findagrave\.com/memorial/|fundly\.com/|giveforward\.com/|legacy\.com/\S*obituar\w*/"
-    r"|everloved\.com/|tributes\.com/|forevermissed\.com/)[\w.\-/]+"
+    r"|everloved\.com/|tributes\.com/|forevermissed\.com/|gofund\.me/|givebutter\.com/"
+    r"|fundrazr\.com/(?:campaigns/)?|justgiving\.com/(?:page/|crowdfunding/)?|crowdrise\.com/"
+    r"|donorbox\.org/|fundraise\.givesmart\.com/|helphopelive\.org/campaign/|kickstarter\.com/projects/"
+    r"|gogetfunding\.com/|ketto\.org/fundraiser/|milaap\.org/fundraisers/|chuffed\.org/project/)[\w.\-/]+"
     r"|[\w\-]+\.(?:blogspot|wordpress|tumblr|substack|carrd)\.(?:com|co)\b.*)",
     re.IGNORECASE,
 )
