@@ -26,7 +26,13 @@ from carecast.guard.registry import RULES
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data"
 SETS = {
-    "dev": ["guard_dev_phi.jsonl", "guard_dev_rules.jsonl", "guard_dev_voices.jsonl"],
+    "dev": [
+        "guard_dev_phi.jsonl",
+        "guard_dev_rules.jsonl",
+        "guard_dev_voices.jsonl",
+        "guard_dev_voices2.jsonl",
+        "guard_dev_voices3.jsonl",
+    ],
     "holdout": ["guard_holdout.jsonl"],
 }
 PHI_TYPES = ("name", "date", "age", "location", "contact", "id", "url", "ip", "other")

@@ -74,8 +74,9 @@ def _stable_redaction(redacted: str, findings: list[Finding], doc: Document) -> 
     """Redaction that leaves no flagged text behind and that a second check leaves alone.
 
     Real posts need nothing more than :func:`redact`; text glued to a placeholder
-    ("3rdMrs. K") or a flagged span repeated inside a longer word can make a
-    second pass see what the first could not, so such text is redacted until stable.
+    ("3rdMrs. K"), a flagged span repeated inside a longer word, or a "[patient]"
+    placeholder where the text had no patient cue can make a second pass see what
+    the first could not, so such text is redacted until stable.
     """
     for _ in range(3):
         outside = _outside_placeholders(redacted)
@@ -83,7 +84,9 @@ def _stable_redaction(redacted: str, findings: list[Finding], doc: Document) -> 
         for text, placeholder in flagged.items():
             if text in outside:
                 redacted = _replace_outside_placeholders(redacted, text, placeholder)
-        if not GLUED.search(redacted):
+        # A "[patient]" placeholder is itself a patient cue, which the text it replaced
+        # may not have been ("Mrs. jdoe"): then the redacted text is checked again too.
+        if not GLUED.search(redacted) and (doc.has_patient_cue or "[patient]" not in redacted):
             break
         again = Document(text=redacted, context=doc.context, policy=doc.policy)
         found = [
@@ -194,7 +197,7 @@ def _tagged_names(doc: Document, findings: Iterable[Finding]) -> list[Finding]:
                 )
             )
     for m in URL.finditer(doc):
-        address = m.group().rstrip(".,;:!?")
+        address = doc.text[m.start() : m.end()].rstrip(".,;:!?")
         name = next((n for n in names if len(n) >= 4 and n in address.lower()), None)
         if name is not None:
             found.append(

@@ -215,11 +215,7 @@ def _best(candidates: Iterable[Need | None]) -> Need | None:
 @cache
 def whole_word(piece: str) -> str | None:
     """The word of ``piece`` that must stand whole in the text: the longest rare one."""
-    words = [
-        m.group()
-        for m in LETTERS.finditer(piece)
-        if m.start() > 0 and m.end() < len(piece)
-    ]
+    words = [m.group() for m in LETTERS.finditer(piece) if m.start() > 0 and m.end() < len(piece)]
     if not words:
         return None
     return max(words, key=lambda w: (w not in FREQUENT_WORDS, len(w)))

@@ -35,7 +35,8 @@ GAP = r"[^.!?\n]{0,60}?"
 CURE = (
     r"(?:cures?d?|curing|reverses?d?|reversing|eliminates?|heals?|healed|kills?|destroys?|eradicates?"
     r"|gets? rid of|got rid of|fix(?:es|ed)?|beats?|beat|clear(?:s|ed)? (?:up|out)|knock(?:s|ed)? (?:it )?out"
-    r"|shr[iau]nk\w*|dissolv\w+|melt(?:s|ed)? away|wipe[sd]? out|flush(?:es|ed)? out)"
+    r"|shr[iau]nk\w*|dissolv\w+|melt(?:s|ed)? away|wipe[sd]? out|flush(?:es|ed)? out|halt(?:s|ed)?"
+    r"|clears?|cleared|prevent(?:s|ed)?)"
 )
 NATURAL = (
     r"(?:herb(?:al|s)?|natural(?:ly| remedies| treatments?| cures?)?|essential oils?|alkaline|baking soda"
@@ -44,12 +45,19 @@ NATURAL = (
     r"|fasting|keto|raw vegan|celery juice|black seed|oregano oil|ozone|coffee enemas?|bleach|mms"
     r"|chlorine dioxide|hydrogen peroxide|turpentine|urine therapy|prayer alone|energy healing|reiki"
     r"|black salve|salves?|cinnamon|\w+ extract|supplements?|megadoses?|teas?|vinegar|ivermectin|hcq"
-    r"|hydroxychloroquine|raw milk|cleanses?|enemas?|iodine|borax|kerosene|(?:raw|vegan|carnivore) diet)"
+    r"|hydroxychloroquine|raw milk|cleanses?|enemas?|iodine|borax|kerosene|(?:raw|vegan|carnivore) diet"
+    r"|berberine|moringa|neem|bitter leaf|scent leaf|ginger|honey|lemon water|warm water|leaf water"
+    r"|\w+ leaf tea|\w+ root|seed oil|castor oil|magnesium|zinc|vitamin d|manuka)"
 )
 INCURABLE = (
     r"(?:cancer|tumou?rs?|leukemia|diabetes|type 1|huntington'?s|multiple sclerosis|\bms\b|autism"
     r"|alzheimer'?s|dementia|parkinson'?s|hiv|aids|als|lupus|(?:long )?covid|hepatitis|schizophrenia"
-    r"|measles|tuberculosis|\btb\b|malaria|sepsis)"
+    r"|measles|tuberculosis|\btb\b|malaria|sepsis|strep(?: throat)?|pneumonia|lactose intolerance|adhd"
+    r"|allergies|asthma|arthritis|hypothyroidism|heart attacks?|strokes?|heart disease|eczema|psoriasis)"
+)
+DRUG_CLASS = (
+    r"(?:penicillin|antibiotics?|amoxicillin|chemo\w*|insulin|metformin|vaccines?|statins?|medications?"
+    r"|meds|drugs|prescriptions?|antidepressants?|inhalers?|steroids?)"
 )
 MYTHS: tuple[Myth, ...] = (
     _myth(
@@ -168,22 +176,74 @@ MYTHS: tuple[Myth, ...] = (
         r"|\bnatural immunity is (?:always )?(?:better|safer) than (?:the )?vacc\w*|\bautism is caused by\b[^.!?\n]{0,30}\b(?:vacc\w*|tylenol|bad parenting)",
         "https://medlineplus.gov/",
     ),
+    _myth(
+        "remedies",
+        rf"\b{NATURAL}\b{GAP}\b(?:works? |is |are )?(?:better|faster|stronger|more effective)"
+        rf" than (?:\w+ ){{0,2}}{DRUG_CLASS}\b",
+        "https://www.nccih.nih.gov/health/using-dietary-supplements-wisely",
+    ),
+    _myth(
+        "terms",
+        r"(?<!['\"‘“])\bchemtrails?\b|(?<!['\"‘“])\b(?:vaccine|spike protein) shedding\b|\bshedding is real\b"
+        r"|\b(?:doctors|hospitals|nurses)\s+(?:were|are|get|got)\s+paid\s+(?:per|for every|to)\b"
+        r"|(?<!['\"‘“])\badrenal fatigue\b|\badrenals? (?:are |is )?(?:fatigued|burnt out|exhausted)\b",
+        "https://medlineplus.gov/evaluatinghealthinformation.html",
+    ),
+    _myth(
+        "vaccines",
+        rf"\bregress\w*{GAP}\b(?:after|following|since)\b{GAP}\b(?:jabs?|shots?|vacc\w*|mmr|immuni[sz]ations?)"
+        rf"|\bvitamin k (?:shot|injection|jab)s?\b[^\n]{{0,40}}?\b(?:linked to|causes?|caused|gives?)\b{GAP}\b(?:leuk\w*|cancer)",
+        "https://www.cdc.gov/vaccine-safety/",
+    ),
+    _myth(
+        "hiv",
+        r"\bhiv is (?:\w+ ){0,2}(?:harmless|a myth|a hoax|not dangerous)|\b(?:it'?s|it is) the (?:meds|drugs|medications?|azt)"
+        r" that (?:make|makes|made|are making) (?:people|them|you) (?:sick|ill)",
+        "https://www.hiv.gov/hiv-basics/",
+    ),
+    _myth(
+        "other",
+        r"\bsunscreens?\b[^.!?\n]{0,40}\b(?:causes?|gives? you)(?: \w+){0,2} (?:skin )?cancer"
+        r"|\bstatins?\b[^.!?\n]{0,40}\bcause more (?:heart attacks|strokes|harm) than"
+        r"|\b(?:the pill|birth control|contraceptives?|the implant|iuds?)\b[^.!?\n]{0,40}\b(?:wrecks?|destroys?|ruins?"
+        r"|causes? (?:permanent )?)\b[^.!?\n]{0,20}\bfertility|\bcancer is (?:\w+ )?(?:a fungus|caused by (?:a )?fungus)"
+        r"|\b(?:liver|kidneys?|body) needs? (?:a |an )?[^.!?\n]{0,20}(?:cleanse|detox)",
+        "https://medlineplus.gov/",
+    ),
+    _myth(
+        "antibiotics",
+        rf"\bantibiotics?\b{GAP}\b(?:right call|needed|necessary|the answer|best bet|what you need|go-to)\b"
+        rf"{GAP}\b(?:colds?|flu|influenza|viral|virus(?:es)?|sore throats?|coughs?)\b",
+        "https://www.cdc.gov/antibiotic-use/",
+    ),
 )
-DEBUNK = Gated(
-    r"(?i)\b(?:myths?|false|debunk\w*|hoax(?:es)? (?:that|like|about)|misinformation|misinfo|not true|untrue"
-    r"|no evidence|isn'?t true|is wrong|are wrong|fake news|rumou?rs?|claims? that|despite what|contrary to"
-    r"|do(?:es)? not|don'?t|doesn'?t|never|no|nope|not|can'?t|cannot|won'?t|wrong|lie|lies|busted|fact ?check"
-    r"|claiming|claimed|so-called|supposedly)\b"
+QUOTES = frozenset("'\"‘’“”")
+# Negation before or inside a claim turns it into a denial ("No, vaccines do not cause autism");
+# after it, it is part of the claim ("reverses diabetes, no meds needed").
+NEGATION = Gated(
+    r"(?i)\b(?:do(?:es)? not|don'?t(?! let)|doesn'?t|never|no|nope|not|can'?t|cannot|won'?t|isn'?t(?! it true)"
+    r"|aren'?t|wasn'?t|wrong|lie|lies)\b"
+)
+# Someone else's claim, reported: "Someone posted in our village group that raw milk cures ..."
+REPORTED = Gated(
+    r"(?i)\b(?:someone|somebody|people|a patient|patients|a (?:mum|mom|dad|parent|friend|relative|reader)|my \w+"
+    r"|they|he|she|clients?)\s+(?:\w+\s+){0,5}?(?:posted|said|says|told (?:me|us)|asked|asks|claimed|claims"
+    r"|believes?|insisted|swore|shared|wrote|keeps? saying)\b"
 )
 DEBUNK_FOR_DENIALS = Gated(
     r"(?i)\b(?:myths?|false|debunk\w*|misinformation|not true|untrue|no evidence|isn'?t true|is wrong"
-    r"|fake news|rumou?rs?|claims? that|despite what|contrary to|busted|fact ?check)\b"
+    r"|fake news|rumou?rs?|claims? that|despite what|contrary to|busted|fact ?check|so-called|supposedly"
+    r"|claiming|misinfo|hoax(?:es)? (?:that|like|about)|(?:is|are) wrong)\b"
 )
 
 
 NEXT_SENTENCE_DEBUNK = Gated(
     r"(?i)^\W*(?:it|they|that|this)\s+(?:does|do|did|is|are|was)\s*(?:not|n'?t)\b|\b(?:myths?|false"
     r"|debunk\w*|misinformation|not true|untrue|no evidence|isn'?t true|fake news)\b"
+)
+# A question answered in the next sentences: "... cures diabetes?' I get this weekly. Short answer: no"
+ANSWERED_NO = Gated(
+    r"(?i)\b(?:short |the |my )?answer:?\s+no\b|(?:^|[.!?]\s+)(?:no|nope|nah)\b[,.!]"
 )
 SITE = Gated(rf"(?i)\b(?:https?://)?(?:www\.)?({HOST})\b")
 SITE_CLAIM = Gated(
@@ -202,12 +262,7 @@ class MisinformationClaim(Detector):
     def detect(self, doc: Document) -> Iterator[Finding]:
         for myth in MYTHS:
             for m in myth.pattern.finditer(doc):
-                s, e = doc.sentence_at(m.start())
-                following = doc.text[e : doc.sentence_at(min(e + 1, len(doc.text) - 1))[1]]
-                debunk = DEBUNK_FOR_DENIALS if myth.negated else DEBUNK
-                if debunk.search(doc, s, e) or (
-                    not myth.negated and NEXT_SENTENCE_DEBUNK.search(following)
-                ):
+                if self._denied(doc, m, myth):
                     continue
                 yield self.finding(
                     doc,
@@ -218,6 +273,26 @@ class MisinformationClaim(Detector):
                 )
                 return
         yield from self._claims_from_unreliable_sites(doc)
+
+    def _denied(self, doc: Document, m: re.Match[str], myth: Myth) -> bool:
+        """Whether the sentence denies, debunks or only reports the claim."""
+        s, e = doc.sentence_at(m.start())
+        if DEBUNK_FOR_DENIALS.search(doc, s, e):
+            return True
+        if myth.negated:
+            return False
+        negation_end = e if myth.topic == "terms" else m.end()
+        if NEGATION.search(doc, s, negation_end) or REPORTED.search(doc, s, m.start()):
+            return True
+        if (
+            doc.text[m.start() - 1 : m.start()] in QUOTES
+            and doc.text[m.end() : m.end() + 1] in QUOTES
+        ):
+            return True  # a term in scare quotes is mentioned, not claimed
+        later = [span for span in doc.sentences if span[0] >= e][:2]
+        if later and NEXT_SENTENCE_DEBUNK.search(doc.text[later[0][0] : later[0][1]]):
+            return True
+        return any(ANSWERED_NO.search(doc.text[a:b]) for a, b in later)
 
     def _claims_from_unreliable_sites(self, doc: Document) -> Iterator[Finding]:
         """A claim passed on from a site known for health misinformation."""

@@ -38,7 +38,9 @@ class IpAddress(Detector):
         if "::" in text or text.count(":") >= 3:
             for m in IPV6.finditer(doc):
                 try:
-                    ipaddress.IPv6Address(m.group())
+                    address = ipaddress.IPv6Address(m.group())
                 except ValueError:
+                    continue
+                if address.is_unspecified or address.is_loopback:  # "::", "::1" name no one
                     continue
                 yield self.finding(doc, m.start(), m.end(), "IPv6 address")

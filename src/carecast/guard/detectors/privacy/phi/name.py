@@ -313,5 +313,9 @@ class PatientName(Detector):
         for f in found:  # "Priyanka and Arjun Mehta": the first of a couple
             pair = PAIR_BEFORE.search(doc.text, max(0, f.start - 30), f.start)
             partner = pair.group(1) if pair else ""
-            if pair and " " in f.text.strip() and (is_first(partner.lower()) or is_unknown(partner)):
+            if (
+                pair
+                and " " in f.text.strip()
+                and (is_first(partner.lower()) or is_unknown(partner))
+            ):
                 yield self.finding(doc, pair.start(1), pair.end(1), "partner named with a patient")
