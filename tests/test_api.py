@@ -46,8 +46,16 @@ def test_check_returns_a_report_with_the_contract_shape() -> None:
     assert {"id", "verdict", "findings", "redacted_text"} <= set(data)
     assert data["findings"]
     for f in data["findings"]:
-        assert set(f) >= {"rule", "category", "severity", "start", "end", "text",
-                          "message", "suggestion"}
+        assert set(f) >= {
+            "rule",
+            "category",
+            "severity",
+            "start",
+            "end",
+            "text",
+            "message",
+            "suggestion",
+        }
         assert text[f["start"] : f["end"]] == f["text"]
     assert "Alvarez" not in data["redacted_text"]
 

@@ -115,10 +115,12 @@ def test_context_reaches_the_checker() -> None:
 def test_jsonl_with_a_malformed_line_checks_the_rest(tmp_path: Path) -> None:
     posts = tmp_path / "posts.jsonl"
     posts.write_text(
-        json.dumps({"id": "p1", "text": PHI}) + "\n"
+        json.dumps({"id": "p1", "text": PHI})
+        + "\n"
         + '{"id": "p2", "text": "unterminated\n'
         + "\n"
-        + json.dumps({"text": CLEAN, "context": {"channel": "x"}}) + "\n",
+        + json.dumps({"text": CLEAN, "context": {"channel": "x"}})
+        + "\n",
         encoding="utf-8",
     )
     result = run("check", "--jsonl", str(posts), "--format", "json")
@@ -224,14 +226,17 @@ def test_sarif(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_sarif_review_is_warning_and_jsonl_ids_are_artifacts(review_policy: Path) -> None:
     data = "\n".join([json.dumps({"id": "p1", "text": PHI}), json.dumps({"text": CLEAN})])
-    result = run("check", "--jsonl", "-", "--format", "sarif", "--policy", str(review_policy),
-                 input=data)
+    result = run(
+        "check", "--jsonl", "-", "--format", "sarif", "--policy", str(review_policy), input=data
+    )
     assert result.exit_code == 0
     (sarif_run,) = json.loads(result.stdout)["runs"]
     assert sarif_run["results"]
     assert {r["level"] for r in sarif_run["results"]} == {"warning"}
-    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
-            for r in sarif_run["results"]}
+    uris = {
+        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        for r in sarif_run["results"]
+    }
     assert uris == {"p1"}
     assert [a["location"]["uri"] for a in sarif_run["artifacts"]] == ["p1", "line-2"]
 
@@ -239,8 +244,10 @@ def test_sarif_review_is_warning_and_jsonl_ids_are_artifacts(review_policy: Path
 def test_sarif_stdin_uri() -> None:
     result = run("check", "--format", "sarif", input=PHI)
     (sarif_run,) = json.loads(result.stdout)["runs"]
-    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
-            for r in sarif_run["results"]}
+    uris = {
+        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        for r in sarif_run["results"]
+    }
     assert uris == {"stdin"}
 
 
@@ -364,8 +371,7 @@ def test_real_process_json_and_exit_status() -> None:
     proc = subprocess.run([*cmd, PHI], capture_output=True, text=True, env=_env(), check=False)
     assert proc.returncode == 1, proc.stderr
     assert json.loads(proc.stdout)["verdict"] == "block"
-    proc = subprocess.run(cmd, input=CLEAN, capture_output=True, text=True, env=_env(),
-                          check=False)
+    proc = subprocess.run(cmd, input=CLEAN, capture_output=True, text=True, env=_env(), check=False)
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["verdict"] == "ok"
 
@@ -384,9 +390,15 @@ def test_real_process_with_terminal_stdin_and_no_text() -> None:
 
     leader, follower = pty.openpty()
     try:
-        proc = subprocess.run([sys.executable, "-m", "carecast.cli", "check"], stdin=follower,
-                              capture_output=True, text=True, env=_env(), timeout=60,
-                              check=False)
+        proc = subprocess.run(
+            [sys.executable, "-m", "carecast.cli", "check"],
+            stdin=follower,
+            capture_output=True,
+            text=True,
+            env=_env(),
+            timeout=60,
+            check=False,
+        )
     finally:
         os.close(leader)
         os.close(follower)

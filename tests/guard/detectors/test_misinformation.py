@@ -50,3 +50,32 @@ def test_misinformation_is_found(text: str) -> None:
 )
 def test_not_misinformation(text: str) -> None:
     assert RULE not in carecast.check(text).rules()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Apple cider vinegar reverses type 2 diabetes, no pills needed.",
+        "Colloidal silver clears an ear infection faster than antibiotics ever could.",
+        "Those chemtrails are why everyone has a cough this week.",
+        "Keep your baby away from the vaccinated cousins. Shedding is real.",
+        "Funny how so many toddlers regress right after their MMR jabs.",
+        "Your liver needs a weekend detox cleanse to flush the toxins out.",
+        "Sunscreen causes way more cancer than sunlight.",
+    ],
+)
+def test_misinformation_negated_after_or_phrased_newly(text: str) -> None:
+    assert RULE in carecast.check(text).rules()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A patient told me that turmeric cures cancer. It does not; see cancer.gov.",
+        "Chemtrails aren't real: those are contrails, water vapour from engines.",
+        "Got asked about 'vaccine shedding' again. mRNA vaccines cannot shed.",
+        "'Does garlic cure HIV?' I hear this often. Short answer: no.",
+    ],
+)
+def test_reported_quoted_or_answered_claims(text: str) -> None:
+    assert RULE not in carecast.check(text).rules()

@@ -57,3 +57,23 @@ def test_ages_over_89_are_found(text: str, part: str) -> None:
 )
 def test_not_ages_over_89(text: str) -> None:
     assert RULE not in carecast.check(text).rules()
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        ("Our hospice patient, born in 1931, asked for jazz on his last day.", "1931"),
+        ("She's a nonagenarian and still gardens after her hip surgery.", "nonagenarian"),
+        ("Case: 92-y/o man admitted with pneumonia.", "92"),
+        ("Mrs. Osei, ninety-something, came in for her flu shot.", "ninety"),
+        ("ninety-six and she still walks to the ward kitchen. bay 2 legend.", "ninety-six"),
+    ],
+)
+def test_more_ages_over_89(text: str, part: str) -> None:
+    report = carecast.check(text)
+    assert covered(report, text, part, RULE), [(f.rule, f.text) for f in report.findings]
+
+
+def test_recent_birth_years_are_not_ages_over_89() -> None:
+    text = "Our patient, born in 1961, is doing well after surgery."
+    assert RULE not in carecast.check(text).rules()

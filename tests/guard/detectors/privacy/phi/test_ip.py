@@ -10,8 +10,6 @@ import carecast
 RULE = "privacy.phi.ip"
 
 
-
-
 @pytest.mark.parametrize(
     ("text", "part"),
     [
@@ -42,3 +40,8 @@ def test_ip_addresses_are_found(text: str, part: str) -> None:
 )
 def test_not_ip_addresses(text: str) -> None:
     assert RULE not in carecast.check(text).rules()
+
+
+def test_unspecified_and_loopback_ipv6_are_not_reported() -> None:
+    text = "Our pt's portal log shows :: and ::1 only."
+    assert "privacy.phi.ip" not in carecast.check(text).rules()

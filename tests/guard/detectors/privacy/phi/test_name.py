@@ -14,8 +14,6 @@ PRACTICE = carecast.load_policy(Path(__file__).parents[4] / "data" / "practice.y
 REPLY = {"channel": "x", "reply_to": "@jake_runs"}
 
 
-
-
 @pytest.mark.parametrize(
     ("text", "part", "context"),
     [
@@ -82,3 +80,17 @@ def test_names_are_found(text: str, part: str, context: dict[str, str] | None) -
 )
 def test_not_patient_names(text: str, policy: carecast.Policy | None) -> None:
     assert RULE not in carecast.check(text, policy=policy).rules()
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        ("Aunty Bisola brought puff-puff for the night shift before her discharge.", "Bisola"),
+        ("Tita Marites was admitted last night with chest pain, praying for her.", "Marites"),
+        ("Jasmine's cleft lip repair went beautifully in surgery today.", "Jasmine"),
+    ],
+)
+def test_kinship_titles_and_possessives(text: str, part: str) -> None:
+    report = carecast.check(text)
+    found = [(f.rule, f.text) for f in report.findings]
+    assert covered(report, text, part, "privacy.phi.name"), found

@@ -13,8 +13,6 @@ RULE = "privacy.phi.url"
 PRACTICE = carecast.load_policy(Path(__file__).parents[4] / "data" / "practice.yaml")
 
 
-
-
 @pytest.mark.parametrize(
     ("text", "part"),
     [
@@ -59,3 +57,9 @@ def test_personal_urls_are_found(text: str, part: str) -> None:
 )
 def test_not_personal_urls(text: str, policy: carecast.Policy | None) -> None:
     assert RULE not in carecast.check(text, policy=policy).rules()
+
+
+def test_address_spelling_a_patients_name_is_found() -> None:
+    text = "Our patient Dana Whitlock shares her recovery at danawhitlockheals.com, please visit."
+    report = carecast.check(text)
+    assert covered(report, text, "danawhitlockheals.com", "privacy.phi.url")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import date
 
 from carecast.guard.detector import Detector
 from carecast.guard.document import Document
@@ -32,7 +33,9 @@ NUMBER = (
 )
 AGE_FORMS = Gated(
     rf"(?i:\b{NUMBER}(?:\s*|-)(?:years?|yrs?|yo)(?:\s*|-)old\b"
-    rf"|\b{NUMBER}\s?(?:y/?o|y\.o\.|yo|yrs?\b|years? of age)"
+    rf"|\b{NUMBER}[\s-]?(?:y/?o|y\.o\.|yo|yrs?\b|years? of age)"
+    rf"|\b{NUMBER}[\s-]?something\b"
+    rf"|(?:^|(?<=[.!?]\s)){NUMBER}\s+(?:today|this week)\b"
     rf"|\b(?:aged?|age:)\s*{NUMBER}\b"
     rf"|\bturn(?:ed|s|ing)\s+{NUMBER}\b"
     rf"|\b(?:she|he|who)(?:'s|’s|\s+is|\s+was|\s+is now)\s+{NUMBER}(?=\s*(?:[,.;!]|$|and\b|but\b|with\b|years\b))"
@@ -44,17 +47,19 @@ AGE_FORMS = Gated(
     rf"|(?<=\bof ){NUMBER}\s+years\b(?!\s+(?:ago|of|in|experience|service|practice|marriage))"
     rf"|\b{NUMBER}\s+when\s+(?:she|he|they|i|we)\b"
     rf"|\b(?:was|is|is now|turned|turns|reached)\s+{NUMBER}(?=\s*[.!,;]|\s*$|{GOING_ON})"
-    rf"|(?<![\d.,/])\b{NUMBER}(?=\s+(?:and|but|yet)\s+still\b(?!{TRENDS}))"
+    rf"|(?<![\d.,/])\b{NUMBER}(?=\s+(?:and|but|yet)\s+(?:(?:she|he|they)\s+)?still\b(?!{TRENDS}))"
     rf"|\b(?:she|he|who|i)\s+(?:was|is|turned|turns)\s+{NUMBER}(?=\s+(?:when|and|but|with|in|on|at)\b))"
     rf"|(?<=[A-Za-z.]),\s(\d{{2,3}})(?=,|\s*\)|\s(?:and|with|who|from)\b)"
     rf"|\((?:age[d:]?\s?)?(\d{{2,3}})(?:\)|(?=,\s[A-Za-z]))"
     rf"|\b(\d{{2,3}})\s?([MF])\b"
-    rf"|\b(?i:centenarian|supercentenarian)\b",
+    rf"|\b(?i:centenarian|supercentenarian|nonagenarian)\b",
 )
 # Words that lead some forms and stay out of the finding: "she turned [age 90+]".
 LEAD_WORD = re.compile(r"(?i)(?:is|was|turn\w*|reach\w*|lived|living|made|she|he|who|i|at)\b")
 # Cheap test first: no number from 90 to 125 and no spelled-out age means nothing to find.
-MAYBE_OLD = Gated(r"(?<!\d)(?:9\d|1[01]\d|12[0-5])(?!\d)|(?i:ninety|hundred|centenarian)")
+MAYBE_OLD = Gated(
+    r"(?<!\d)(?:9\d|1[01]\d|12[0-5])(?!\d)|(?i:ninety|hundred|centenarian|nonagenarian)"
+)
 QUANTITY_AFTER = Gated(
     r"\s*(?:%|percent|mg|mcg|ml|kg|lbs?|bpm|mmhg|mph|°|degrees|minutes|mins|hours|days|weeks"
     r"|beats|breaths|units|sat|o2|/\d|miles|km|steps|patients|people|countries)",
@@ -68,6 +73,8 @@ VITALS_BEFORE = Gated(
     r"[^.!?\d]{0,15}$",
     re.IGNORECASE,
 )
+# A birth year that makes the person 90 or more is an element of a date indicative of such an age.
+BORN_IN = Gated(r"\b(?i:born(?: back)?(?: in)?)\s+((?:18|19)\d\d)\b")
 GROUP_BEFORE = Gated(
     r"(?:patients|people|adults|persons|individuals|residents|seniors|those|anyone|everyone"
     r"|men|women|folks|over|older than|above|under|up to|between|ages|aged \d+ to|from)\s*$",
@@ -88,6 +95,9 @@ class AgeOver89(Detector):
     source = "45 CFR 164.514(b)(2)(i)(C): ages over 89 must be aggregated as 90 or older"
 
     def detect(self, doc: Document) -> Iterator[Finding]:
+        for m in BORN_IN.finditer(doc):
+            if date.today().year - int(m.group(1)) >= 90:
+                yield self.finding(doc, m.start(1), m.end(1), "birth year of someone 90 or older")
         if MAYBE_OLD.search(doc) is None:
             return
         for m in AGE_FORMS.finditer(doc):
@@ -100,7 +110,7 @@ class AgeOver89(Detector):
                 if groups[-1] in ("M", "F") and not doc.near_patient(m.start()):
                     continue
                 bare = m.group()[:1] in ",(" or not re.search(
-                    r"(?i)y/?o|old|aged|birthday", m.group()
+                    r"(?i)y/?o|old|aged|birthday|happy|something", m.group()
                 )
                 if bare and not doc.near_patient(m.start()):
                     continue

@@ -38,6 +38,7 @@ from carecast.guard.detectors.privacy.phi.name_patterns import (
     INITIAL_SURNAME,
     INITIALS,
     KIN_AFTER,
+    KIN_TITLE,
     LABEL_NAME,
     LOST_NAME,
     NAME_AGE,
@@ -192,6 +193,12 @@ class PatientName(Detector):
             low = m.group(1).lower()
             if (is_first(low) or is_unknown(m.group(1))) and low not in NOT_NAMES:
                 yield self.finding(doc, m.start(1), m.end(1), "name with a kinship title")
+        for m in KIN_TITLE.finditer(doc):
+            low = m.group(1).lower()
+            named = is_first(low) or is_last(low) or is_unknown(m.group(1))
+            cared = doc.near_patient(m.start()) or health_near(doc, m.start())
+            if named and cared and low not in NOT_NAMES:
+                yield self.finding(doc, m.start(), m.end(), "name after a kinship title")
         for m in WISH_NAME.finditer(doc):
             low = m.group(1).lower()
             listed = is_first(low) and not is_ambiguous(low)

@@ -36,6 +36,12 @@ TITLE_NAME = Gated(
     r"|Grandma|Grandpa|Granny|Nana|Papa|Baby|Señor|Señora)\s+"
     rf"({NAME_PART}(?:\s+[A-Z][a-zà-ÿ'\-]+(?!\w))?)"
 )
+# Kinship honorifics used only before a personal name: "Aunty Funmi", "Baba Jide", "Tita Baby".
+KIN_TITLE = Gated(
+    r"\b(?:Aunty|Auntie|Uncle|Baba|Mama|Mma|Tita|Tito|Lola|Lolo|Abuela|Abuelo|Tía|Tío|Nonna|Nonno"
+    r"|Babcia|Dziadek|Oma|Opa|Bubbe|Zayde|Granny|Grandma|Grandpa|Mamá|Papá|Doña|Ammi|Amma|Appa"
+    r"|Paati|Thatha|Nani|Dadi|Ate|Kuya|Mzee|Bibi|Yaya)\s+([A-Z][a-zà-ÿ'\-]+)\b"
+)
 FAMILY_NAME = Gated(
     r"\b(?i:the)\s+([A-Z][a-zà-ÿ']+(?:-[A-Z][a-zà-ÿ']+)?)\s+(?i:family|household|kids|twins|triplets|boys|girls)\b"
 )

@@ -76,7 +76,10 @@ CONFIRMS = Gated(
     r"|(?:\b(?:i|we)\s+(?:just\s+)?|^|(?<=[,.!?:;])\s*|\bjust\s+)((?:saw|got|read|reviewed|checked"
     r"|looked at|went over)\s+your\s+(?:latest\s+|new\s+)?(?:labs?|results?|bloods?|blood work|scans?"
     r"|x-?rays?|mri|ct|biopsy|swab|test results?|ecg|ekg|echo|smear)(?:\s+(?:this (?:morning|afternoon"
-    r"|week)|yesterday|today|last (?:night|week)))?)\b",
+    r"|week)|yesterday|today|last (?:night|week)))?)\b"
+    r"|\b((?:see|seeing|saw|seen) you at your (?:[\w\-]+ ){0,2}(?:session|appointment|appt|check|check-?up"
+    r"|follow-?up|visit|scan|review|class|infusion|treatment)(?:\s+(?:on\s+)?(?:\w+day|today|yesterday"
+    r"|tomorrow|this (?:morning|afternoon|week)))?)\b",
     re.IGNORECASE,
 )
 REPLY_CONFIRMS = Gated(
@@ -100,7 +103,7 @@ class UniqueDetail(Detector):
             if self._about_care(doc, m.start()):
                 yield self.finding(doc, m.start(), m.end(), "unique identifying detail")
         for m in CONFIRMS.finditer(doc):
-            i = 1 if m.group(1) else 2
+            i = next(g for g in (1, 2, 3) if m.group(g))
             yield self.finding(doc, m.start(i), m.end(i), "names someone as a patient")
         if doc.context.is_reply:
             for m in REPLY_CONFIRMS.finditer(doc):
