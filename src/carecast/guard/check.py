@@ -165,6 +165,11 @@ def _is_word(char: str) -> bool:
 
 
 TAG = re.compile(r"[#@][\w.]+")
+# rule -> (message, placeholder, what spells the name)
+SPELLED_NAME = {
+    "privacy.phi.name": ("Patient name inside a hashtag or handle", "[patient]", "tag"),
+    "privacy.phi.url": ("Web address that spells a patient's name", "[url]", "address"),
+}
 
 
 def _tagged_names(doc: Document, findings: Iterable[Finding]) -> list[Finding]:
@@ -178,41 +183,30 @@ def _tagged_names(doc: Document, findings: Iterable[Finding]) -> list[Finding]:
     }
     if not names:
         return []
-    found = []
-    tags = TAG.finditer(doc.text) if "#" in doc.text or "@" in doc.text else ()
-    for m in tags:
-        tag = m.group().lower()
-        name = next((n for n in names if n in tag), None)
-        if name is not None:
-            found.append(
-                Finding(
-                    rule="privacy.phi.name",
-                    severity="block",
-                    start=m.start(),
-                    end=m.end(),
-                    text=m.group(),
-                    message="Patient name inside a hashtag or handle",
-                    suggestion="[patient]",
-                    explanation=f"tag spells the name '{name}'",
-                )
-            )
+    spelled: list[tuple[str, int, str, str]] = []  # (rule, start, text, name)
+    if "#" in doc.text or "@" in doc.text:
+        for m in TAG.finditer(doc.text):
+            name = next((n for n in names if n in m.group().lower()), None)
+            if name is not None:
+                spelled.append(("privacy.phi.name", m.start(), m.group(), name))
     for m in URL.finditer(doc):
         address = doc.text[m.start() : m.end()].rstrip(".,;:!?")
         name = next((n for n in names if len(n) >= 4 and n in address.lower()), None)
         if name is not None:
-            found.append(
-                Finding(
-                    rule="privacy.phi.url",
-                    severity="block",
-                    start=m.start(),
-                    end=m.start() + len(address),
-                    text=address,
-                    message="Web address that spells a patient's name",
-                    suggestion="[url]",
-                    explanation=f"address spells the name '{name}'",
-                )
-            )
-    return found
+            spelled.append(("privacy.phi.url", m.start(), address, name))
+    return [
+        Finding(
+            rule=rule,
+            severity="block",
+            start=start,
+            end=start + len(text),
+            text=text,
+            message=SPELLED_NAME[rule][0],
+            suggestion=SPELLED_NAME[rule][1],
+            explanation=f"{SPELLED_NAME[rule][2]} spells the name '{name}'",
+        )
+        for rule, start, text, name in spelled
+    ]
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:
