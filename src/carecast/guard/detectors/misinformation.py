@@ -9,6 +9,7 @@ trusted source on the topic.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -25,10 +26,13 @@ class Myth:
     pattern: Gated
     source: str
     negated: bool = False  # the claim itself is a denial ("HIV doesn't cause AIDS")
+    term: bool = (
+        False  # the match is a bare term, denied anywhere in its sentence ("... aren't real")
+    )
 
 
-def _myth(topic: str, pattern: str, source: str, negated: bool = False) -> Myth:
-    return Myth(topic, Gated(pattern, re.IGNORECASE), source, negated)
+def _myth(topic: str, pattern: str, source: str, negated: bool = False, term: bool = False) -> Myth:
+    return Myth(topic, Gated(pattern, re.IGNORECASE), source, negated, term)
 
 
 GAP = r"[^.!?\n]{0,60}?"
@@ -188,6 +192,7 @@ MYTHS: tuple[Myth, ...] = (
         r"|\b(?:doctors|hospitals|nurses)\s+(?:were|are|get|got)\s+paid\s+(?:per|for every|to)\b"
         r"|(?<!['\"‘“])\badrenal fatigue\b|\badrenals? (?:are |is )?(?:fatigued|burnt out|exhausted)\b",
         "https://medlineplus.gov/evaluatinghealthinformation.html",
+        term=True,
     ),
     _myth(
         "vaccines",
@@ -281,7 +286,7 @@ class MisinformationClaim(Detector):
             return True
         if myth.negated:
             return False
-        negation_end = e if myth.topic == "terms" else m.end()
+        negation_end = e if myth.term else m.end()
         if NEGATION.search(doc, s, negation_end) or REPORTED.search(doc, s, m.start()):
             return True
         if (
@@ -289,7 +294,8 @@ class MisinformationClaim(Detector):
             and doc.text[m.end() : m.end() + 1] in QUOTES
         ):
             return True  # a term in scare quotes is mentioned, not claimed
-        later = [span for span in doc.sentences if span[0] >= e][:2]
+        first = bisect_left(doc.sentence_starts, e)
+        later = doc.sentences[first : first + 2]
         if later and NEXT_SENTENCE_DEBUNK.search(doc.text[later[0][0] : later[0][1]]):
             return True
         return any(ANSWERED_NO.search(doc.text[a:b]) for a, b in later)

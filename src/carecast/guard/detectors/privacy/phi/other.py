@@ -103,8 +103,12 @@ class UniqueDetail(Detector):
             if self._about_care(doc, m.start()):
                 yield self.finding(doc, m.start(), m.end(), "unique identifying detail")
         for m in CONFIRMS.finditer(doc):
-            i = next(g for g in (1, 2, 3) if m.group(g))
-            yield self.finding(doc, m.start(i), m.end(i), "names someone as a patient")
+            yield self.finding(  # one group per alternative: the words that confirm
+                doc,
+                m.start(m.lastindex or 0),
+                m.end(m.lastindex or 0),
+                "names someone as a patient",
+            )
         if doc.context.is_reply:
             for m in REPLY_CONFIRMS.finditer(doc):
                 yield self.finding(
