@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import click
 import typer
 import typer.rich_utils as rich_utils
 from typer.testing import CliRunner
@@ -36,6 +37,10 @@ INTRO = """\
 or SARIF 2.1.0. Exit status: 0 when nothing is at or above `--fail-on`, 1 when
 something is, 2 for bad usage or input (printed as `error:` and `hint:` lines on
 stderr). The rules it reports are described in [rules.md](rules.md).
+
+`carecast db upgrade` creates or upgrades the database (`CARECAST_DATABASE_URL`, else
+`./carecast.db`). `carecast audit verify` proves the audit log's hash chain (exit 1
+names the first broken event); `carecast audit export` writes it as JSON Lines or CSV.
 """
 
 
@@ -58,13 +63,18 @@ def _help(args: list[str]) -> str:
     return "\n".join(lines).strip("\n")
 
 
+def _command_paths(command: click.Command, prefix: list[str]) -> Iterator[list[str]]:
+    """Every command and sub-command, parents before children, in declaration order."""
+    yield prefix
+    for name, sub in getattr(command, "commands", {}).items():
+        yield from _command_paths(sub, [*prefix, name])
+
+
 def render() -> str:
     """The text docs/cli.md should hold."""
-    group = typer.main.get_command(app)
-    commands = list(getattr(group, "commands", {}))
     parts = [INTRO]
     with _plain_help():
-        for args in ([], *([name] for name in commands)):
+        for args in _command_paths(typer.main.get_command(app), []):
             title = " ".join(["carecast", *args])
             parts.append(f"## `{title}`\n\n```text\n{_help(args)}\n```\n")
     return "\n".join(parts)

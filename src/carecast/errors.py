@@ -4,7 +4,12 @@
     ├── InputError           the text, file or JSON given to carecast is unusable
     ├── PolicyError          a policy pack or practice profile is missing or invalid
     ├── ChannelError         a social network refused or failed (knows its channel)
-    └── StoreError           the database could not be read or written
+    ├── StoreError           the database could not be read or written
+    ├── AuthError            sign-in failed, or a token is unknown or revoked
+    │   └── TooManyAttempts  sign-in is paused for an address after repeated failures
+    ├── PermissionDenied     the user's role may not do this
+    ├── NotFound             no such post, user, consent or page
+    └── ConflictError        the thing's current state does not allow this action
 
 The command line prints ``message`` and ``hint`` and exits 2; the web layer maps
 each class to an HTTP status.
@@ -43,3 +48,27 @@ class ChannelError(CarecastError):
 
 class StoreError(CarecastError):
     """The database could not be read or written."""
+
+
+class AuthError(CarecastError):
+    """Sign-in failed, or a bearer token is unknown or revoked."""
+
+
+class TooManyAttempts(AuthError):
+    """Sign-in is paused for an address after repeated failures."""
+
+    def __init__(self, message: str, hint: str = "", retry_after: int = 60) -> None:
+        super().__init__(message, hint)
+        self.retry_after = retry_after
+
+
+class PermissionDenied(CarecastError):
+    """The user's role, or their relation to the thing, does not allow this action."""
+
+
+class NotFound(CarecastError):
+    """No such post, user, consent or page."""
+
+
+class ConflictError(CarecastError):
+    """The thing's current state does not allow this action (approving a draft, say)."""

@@ -134,6 +134,20 @@ def load_pack(name: str, seen: tuple[str, ...] = ()) -> Policy:
     return _resolve(_validate(_read_yaml(text, where), where), where, seen)
 
 
+def practice_policy(
+    pack: str, practice: Practice, author: Author | None = None, allow: list[str] | None = None
+) -> Policy:
+    """A practice's policy: a shipped pack extended with its own details as allowlist."""
+    policy = Policy(
+        name=practice.name or pack,
+        extends=pack,
+        practice=practice,
+        author=author or Author(),
+        allow=list(allow or ()),
+    )
+    return _resolve(policy, f"practice {practice.name!r}", ())
+
+
 def load_policy(source: str | Path | Policy | None = None) -> Policy:
     """A policy from a pack name, a YAML file path, or a Policy; None means ``default``."""
     if source is None:

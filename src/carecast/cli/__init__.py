@@ -20,6 +20,7 @@ from rich.table import Table
 from rich.text import Text
 
 from carecast import __version__
+from carecast.cli.records import audit_app, db_app
 from carecast.errors import CarecastError, InputError
 from carecast.guard import Context, Report, load_policy
 from carecast.guard import check as guard_check
@@ -356,6 +357,10 @@ def rules() -> None:
     for rule, detector in DETECTORS.items():
         table.add_row(rule, detector.severity, detector.message)
     Console(highlight=False).print(table)
+
+
+app.add_typer(db_app, name="db")
+app.add_typer(audit_app, name="audit")
 
 
 def main() -> None:

@@ -1,0 +1,5 @@
+"""``python -m carecast.cli`` runs the ``carecast`` command."""
+
+from carecast.cli import main
+
+main()

@@ -1,0 +1,48 @@
+"""carecast.store: the database. SQLAlchemy 2 models, Alembic migrations, engine factories.
+
+SQLite by default (``./carecast.db``), PostgreSQL when ``CARECAST_DATABASE_URL`` says so.
+"""
+
+from carecast.store.engine import (
+    DEFAULT_URL,
+    URL_VARIABLE,
+    current_revision,
+    database_url,
+    make_engine,
+    make_sessionmaker,
+    transaction,
+    upgrade,
+)
+from carecast.store.models import (
+    ApiToken,
+    AuditEvent,
+    AuditHead,
+    Consent,
+    LoginAttempt,
+    Post,
+    PostNote,
+    PostVersion,
+    Practice,
+    User,
+)
+
+__all__ = [
+    "DEFAULT_URL",
+    "URL_VARIABLE",
+    "ApiToken",
+    "AuditEvent",
+    "AuditHead",
+    "Consent",
+    "LoginAttempt",
+    "Post",
+    "PostNote",
+    "PostVersion",
+    "Practice",
+    "User",
+    "current_revision",
+    "database_url",
+    "make_engine",
+    "make_sessionmaker",
+    "transaction",
+    "upgrade",
+]
