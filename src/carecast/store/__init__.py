@@ -24,6 +24,7 @@ from carecast.store.models import (
     PostVersion,
     Practice,
     User,
+    WebSession,
 )
 
 __all__ = [
@@ -39,6 +40,7 @@ __all__ = [
     "PostVersion",
     "Practice",
     "User",
+    "WebSession",
     "current_revision",
     "database_url",
     "make_engine",

@@ -2,7 +2,7 @@
 
 from carecast.store.audit import AuditEvent, AuditHead
 from carecast.store.posts import Post, PostNote, PostVersion
-from carecast.store.practice import ApiToken, Consent, LoginAttempt, Practice, User
+from carecast.store.practice import ApiToken, Consent, LoginAttempt, Practice, User, WebSession
 
 __all__ = [
     "ApiToken",
@@ -15,4 +15,5 @@ __all__ = [
     "PostVersion",
     "Practice",
     "User",
+    "WebSession",
 ]

@@ -9,7 +9,7 @@ from sqlalchemy import JSON, CheckConstraint, ForeignKey, Integer, String, Text,
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from carecast.store.base import Base, UTCDateTime, utcnow
-from carecast.store.practice import Consent, User
+from carecast.store.practice import Consent, Practice, User
 
 STATES = (
     "draft",
@@ -51,6 +51,7 @@ class Post(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
+    practice: Mapped[Practice] = relationship()
     author: Mapped[User] = relationship(foreign_keys=[author_id])
     approved_by: Mapped[User | None] = relationship(foreign_keys=[approved_by_id])
     consent: Mapped[Consent | None] = relationship()

@@ -81,6 +81,22 @@ class ApiToken(Base):
     user: Mapped[User] = relationship()
 
 
+class WebSession(Base):
+    """A signed-in browser. The cookie holds a random token; only its SHA-256 is kept."""
+
+    __tablename__ = "web_sessions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    csrf_token: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+    user: Mapped[User] = relationship()
+
+
 class LoginAttempt(Base):
     """One sign-in attempt, kept to slow down password guessing."""
 
@@ -123,4 +139,13 @@ class Consent(Base):
         return self.expires_at is None or at < self.expires_at
 
 
-__all__ = ["CONSENT_SCOPES", "ROLES", "ApiToken", "Consent", "LoginAttempt", "Practice", "User"]
+__all__ = [
+    "CONSENT_SCOPES",
+    "ROLES",
+    "ApiToken",
+    "Consent",
+    "LoginAttempt",
+    "Practice",
+    "User",
+    "WebSession",
+]

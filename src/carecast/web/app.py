@@ -1,0 +1,47 @@
+"""The application factory: one engine per app, built at start-up, never at import."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from importlib import resources
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from carecast import __version__
+from carecast.store import make_engine, make_sessionmaker, upgrade
+from carecast.web import api, auth, errors, pages, security
+
+
+def create_app(database_url: str | None = None, *, migrate: bool = True) -> FastAPI:
+    """The carecast web app for ``database_url`` (default: ``CARECAST_DATABASE_URL``, else
+    ./carecast.db). ``migrate`` brings the schema up to date when the app starts."""
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        engine = make_engine(database_url)
+        if migrate:
+            upgrade(engine)
+        app.state.engine = engine
+        app.state.sessions = make_sessionmaker(engine)
+        yield
+        engine.dispose()
+
+    app = FastAPI(
+        title="carecast",
+        version=__version__,
+        description="Draft, check, review, approve and audit a practice's social-media posts.",
+        lifespan=lifespan,
+        docs_url="/api/docs",
+        redoc_url=None,
+        openapi_url="/api/v1/openapi.json",
+    )
+    static = resources.files("carecast.web").joinpath("static")
+    app.mount("/static", StaticFiles(directory=str(static)), name="static")
+    security.install(app)
+    errors.install(app)
+    app.include_router(auth.router)
+    app.include_router(pages.router)
+    app.include_router(api.router)
+    return app

@@ -1,0 +1,53 @@
+// carecast: one-click fixes on the compose page and keyboard use of the review queue.
+(function () {
+  "use strict";
+
+  function recheck(textarea) {
+    textarea.dispatchEvent(new Event("input", { bubbles: true }));
+    textarea.focus();
+  }
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest("button.apply-fix, button.apply-all");
+    if (!button) return;
+    var textarea = document.getElementById("text");
+    if (!textarea) return;
+    if (button.classList.contains("apply-all")) {
+      textarea.value = button.dataset.fixed;
+    } else {
+      var start = Number(button.dataset.start), end = Number(button.dataset.end);
+      var value = textarea.value, replacement = button.dataset.replacement;
+      // A fix that adds wording (a referral, a disclosure) has an empty span: append it.
+      if (start === end) {
+        textarea.value = value.replace(/\s*$/, "") + (value.trim() ? " " : "") + replacement;
+      } else {
+        // Offsets are in code points (Python); Array.from splits the text the same way.
+        var chars = Array.from(value);
+        textarea.value = chars.slice(0, start).join("") + replacement + chars.slice(end).join("");
+      }
+    }
+    recheck(textarea);
+  });
+
+  document.addEventListener("keydown", function (event) {
+    var queue = document.querySelectorAll(".queue-item");
+    if (!queue.length || event.target.matches("input[type=text], textarea, select")) return;
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    var items = Array.prototype.slice.call(queue);
+    var index = items.findIndex(function (el) { return el.classList.contains("current"); });
+    function select(i) {
+      items.forEach(function (el) { el.classList.remove("current"); });
+      var item = items[Math.max(0, Math.min(items.length - 1, i))];
+      item.classList.add("current");
+      item.focus();
+    }
+    if (event.key === "j") { select(index + 1); event.preventDefault(); }
+    else if (event.key === "k") { select(index - 1); event.preventDefault(); }
+    else if (event.key === "x" && index >= 0) {
+      var box = items[index].querySelector("input[type=checkbox]");
+      if (box && !box.disabled) box.checked = !box.checked;
+      event.preventDefault();
+    } else if (event.key === "o" && index >= 0) { window.location = items[index].dataset.href; }
+    else if (event.key === "A") { document.getElementById("batch-form").submit(); }
+  });
+})();
