@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck eval bench lexicons clean
+.PHONY: run examples test lint typecheck eval bench lexicons clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,7 +16,12 @@ $(VENV)/.bench: $(STAMP)
 	$(BIN)/pip install --quiet -e '.[dev,bench]'
 	touch $(VENV)/.bench
 
+# A demo practice (sign-in details are printed) served on http://127.0.0.1:8000.
 run: $(STAMP)
+	$(BIN)/python scripts/demo.py
+
+# `carecast check` on a few example posts, in the terminal.
+examples: $(STAMP)
 	$(BIN)/python scripts/examples.py
 
 test: $(STAMP)

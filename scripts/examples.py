@@ -1,4 +1,4 @@
-"""Show ``carecast check`` on a few example posts (what ``make run`` runs).
+"""Show ``carecast check`` on a few example posts (what ``make examples`` runs).
 
 Each post goes through :func:`carecast.check` and is printed with the same
 rendering as ``carecast check`` on the command line.

@@ -1,93 +1,29 @@
-"""The REST API under /api/v1: the same actions and permissions as the pages."""
+"""The REST API under /api/v1: the same actions and permissions as the pages.
+
+One module per area, all mounted on ``router``:
+
+- ``api_check``: POST /check, guard's report in the contract's shape.
+- ``api_posts``: posts, from draft through review and scheduling to correction.
+- ``api_audit``: the practice's audit events and the chain's status.
+- ``api_people``: the signed-in user, the practice's users, API tokens.
+
+Authentication is ``Authorization: Bearer <token>`` (or a browser session with an
+X-CSRF-Token header for changes). ``api_access.needs`` gives each route its permission
+from carecast.workflow.roles; errors come back as ``{"error", "hint"}``.
+"""
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import Any
+from fastapi import APIRouter, Depends
 
-from fastapi import APIRouter
-from pydantic import BaseModel, ConfigDict, Field
+from carecast.web import api_audit, api_check, api_people, api_posts
+from carecast.web.api_access import ERRORS, bearer, operation_id
 
-from carecast.guard.context import CHANNELS
-from carecast.store import Post
-from carecast.web.deps import ApiUser, Db
-from carecast.workflow import posts
-from carecast.workflow.roles import require
-
-router = APIRouter(prefix="/api/v1", tags=["api"])
-
-
-class CheckRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    text: str = Field(max_length=posts.MAX_TEXT)
-    channels: list[str] = Field(default_factory=list, description=f"any of {', '.join(CHANNELS)}")
-    reply_to: str | None = None
-
-
-class PostCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    text: str = Field(max_length=posts.MAX_TEXT)
-    channels: list[str] = Field(default_factory=list)
-    scheduled_at: datetime | None = None
-    consent_id: int | None = None
-
-
-class PostResponse(BaseModel):
-    id: int
-    state: str
-    text: str
-    channels: list[str]
-    scheduled_at: datetime | None
-    author: str
-    approved_by: str | None
-    corrects: int | None
-    verdict: str
-    findings: list[dict[str, Any]]
-    version: int
-
-    @classmethod
-    def of(cls, post: Post) -> PostResponse:
-        return cls(
-            id=post.id,
-            state=post.state,
-            text=post.text,
-            channels=post.channels,
-            scheduled_at=post.scheduled_at,
-            author=post.author.email,
-            approved_by=post.approved_by.email if post.approved_by else None,
-            corrects=post.corrects_id,
-            verdict=post.current.verdict,
-            findings=post.current.report.get("findings", []),
-            version=post.current.number,
-        )
-
-
-@router.post("/check")
-def check(body: CheckRequest, user: ApiUser) -> dict[str, Any]:
-    """guard's report on a text under the practice's policy (the contract's JSON shape)."""
-    require(user, "check")
-    report = posts.check_text(user.practice, user, body.text, body.channels, body.reply_to)
-    return report.to_dict()
-
-
-@router.get("/posts")
-def list_posts(db: Db, user: ApiUser, state: str | None = None) -> list[PostResponse]:
-    return [PostResponse.of(p) for p in posts.list_posts(db, user, [state] if state else [])]
-
-
-@router.post("/posts", status_code=201)
-def create_post(body: PostCreate, db: Db, user: ApiUser) -> PostResponse:
-    post = posts.create_draft(
-        db,
-        user,
-        body.text,
-        channels=body.channels,
-        scheduled_at=body.scheduled_at,
-        consent_id=body.consent_id,
-    )
-    return PostResponse.of(post)
-
-
-@router.get("/posts/{post_id}")
-def get_post(post_id: int, db: Db, user: ApiUser) -> PostResponse:
-    return PostResponse.of(posts.get_post(db, user, post_id))
+router = APIRouter(
+    prefix="/api/v1",
+    responses=ERRORS,
+    dependencies=[Depends(bearer)],
+    generate_unique_id_function=operation_id,
+)
+for area in (api_check, api_posts, api_audit, api_people):
+    router.include_router(area.router)

@@ -33,7 +33,7 @@ def create_app(database_url: str | None = None, *, migrate: bool = True) -> Fast
         version=__version__,
         description="Draft, check, review, approve and audit a practice's social-media posts.",
         lifespan=lifespan,
-        docs_url="/api/docs",
+        docs_url=None,  # Swagger UI loads from a CDN, which the Content-Security-Policy forbids
         redoc_url=None,
         openapi_url="/api/v1/openapi.json",
     )

@@ -1,6 +1,7 @@
 """Dependencies shared by the pages and the API, named with ``Annotated`` aliases.
 
-- ``Db``: a database session per request, committed when the handler returns normally.
+- ``Db``: a database session per request, committed when the handler returns normally,
+  before the response goes out.
 - ``PageUser``: the user signed in by cookie; pages redirect to /login without one.
 - ``ApiUser``: the user of a bearer token (or of a browser session, for HTMX calls).
 - ``Csrf``: checks the form's (or the X-CSRF-Token header's) token on every change.
@@ -9,8 +10,8 @@
 from __future__ import annotations
 
 import hmac
-from dataclasses import dataclass
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import Depends, Request
@@ -53,7 +54,9 @@ def db_session(request: Request) -> Iterator[Session]:
             raise
 
 
-Db = Annotated[Session, Depends(db_session)]
+# Committed before the response is sent: a browser that follows a redirect straight after
+# a change (a new session, a new post) must find it in the database.
+Db = Annotated[Session, Depends(db_session, scope="function")]
 
 
 def web_session(request: Request, db: Db) -> WebSession:

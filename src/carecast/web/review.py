@@ -16,7 +16,7 @@ from carecast.web.deps import Csrf, Db, PageUser
 from carecast.web.forms import parse_when
 from carecast.web.templating import render
 from carecast.workflow import posts
-from carecast.workflow.roles import allowed
+from carecast.workflow.roles import allowed, require
 
 router = APIRouter(include_in_schema=False)
 
@@ -97,6 +97,7 @@ def act(
         elif action == "send-back":
             posts.send_back(db, user, post, reason)
         elif action == "schedule":
+            require(user, "posts.schedule")
             at = parse_when(when)
             if at is None:
                 raise InputError("choose when to publish", "pick a date and time")
@@ -118,6 +119,7 @@ def act(
 
 @router.get("/review")
 def review_queue(request: Request, db: Db, user: PageUser) -> Response:
+    require(user, "posts.review")
     queue = posts.list_posts(db, user, ["in_review"])
     items = [(post, _report(post)) for post in queue]
     return render(request, "review.html", {"items": items, "results": None})
@@ -127,6 +129,7 @@ def review_queue(request: Request, db: Db, user: PageUser) -> Response:
 def batch_approve(
     request: Request, db: Db, user: PageUser, post_ids: Annotated[list[int] | None, Form()] = None
 ) -> Response:
+    require(user, "posts.review")
     results = posts.approve_many(db, user, post_ids or [])
     db.commit()
     queue = posts.list_posts(db, user, ["in_review"])

@@ -51,7 +51,8 @@ def allowed(user: HasRole, permission: str) -> bool:
 def require(user: HasRole, permission: str) -> None:
     if not allowed(user, permission):
         roles = ", ".join(sorted(PERMISSIONS[permission]))
+        article = "an" if user.role[:1] in "aeiou" else "a"
         raise PermissionDenied(
-            f"a {user.role} may not {WHAT[permission]}",
+            f"{article} {user.role} may not {WHAT[permission]}",
             f"ask someone with the role {roles}",
         )

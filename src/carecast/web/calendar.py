@@ -1,0 +1,124 @@
+"""The calendar: scheduled, published and failed posts of one month, day by day, in the
+practice's time."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, tzinfo
+from itertools import groupby
+
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
+
+from carecast.errors import InputError
+from carecast.store import Post, Practice
+from carecast.web.deps import Db, PageUser
+from carecast.web.templating import render
+from carecast.workflow import posts
+
+router = APIRouter(include_in_schema=False)
+SHOWN = ("scheduled", "published", "failed")
+
+
+def practice_zone(practice: Practice) -> tzinfo:
+    """The time zone the practice's pages show times in. The practice profile records no
+    zone, so this is UTC, and the pages say so."""
+    return UTC
+
+
+@dataclass(frozen=True)
+class Month:
+    """A calendar month: its first day, with the months either side for the page's links."""
+
+    first: date
+
+    @classmethod
+    def parse(cls, value: str, today: date) -> Month:
+        """``2026-12`` (what the page's links carry), or this month when empty."""
+        if not value.strip():
+            return cls(today.replace(day=1))
+        try:
+            year, month = (int(part) for part in value.strip().split("-"))
+            return cls(date(year, month, 1))
+        except ValueError:
+            raise InputError(
+                f"{value!r} is not a month", "give it as year and month, e.g. 2026-12"
+            ) from None
+
+    @property
+    def key(self) -> str:
+        return self.first.strftime("%Y-%m")
+
+    @property
+    def title(self) -> str:
+        return self.first.strftime("%B %Y")
+
+    @property
+    def previous(self) -> Month:
+        if self.first.month == 1:
+            return Month(self.first.replace(year=self.first.year - 1, month=12))
+        return Month(self.first.replace(month=self.first.month - 1))
+
+    @property
+    def next(self) -> Month:
+        if self.first.month == 12:
+            return Month(self.first.replace(year=self.first.year + 1, month=1))
+        return Month(self.first.replace(month=self.first.month + 1))
+
+    def holds(self, day: date) -> bool:
+        return (day.year, day.month) == (self.first.year, self.first.month)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One post on the calendar, at the moment that puts it there, in the practice's time."""
+
+    post: Post
+    at: datetime
+
+    @property
+    def state(self) -> str:
+        return self.post.state
+
+
+@dataclass(frozen=True)
+class Day:
+    day: date
+    entries: list[Entry] = field(default_factory=list)
+
+
+def moment(post: Post) -> datetime | None:
+    """When a post belongs on the calendar: when it went out, or when it is (or was) due."""
+    if post.state == "published":
+        return post.published_at or post.scheduled_at
+    if post.state == "failed":
+        return post.scheduled_at or post.updated_at
+    return post.scheduled_at
+
+
+def days(shown: Iterable[Post], zone: tzinfo, month: Month) -> list[Day]:
+    """The month's posts grouped by day in ``zone``, earliest first."""
+    entries = []
+    for post in shown:
+        at = moment(post)
+        if at is None:
+            continue
+        local = at.astimezone(zone)
+        if month.holds(local.date()):
+            entries.append(Entry(post, local))
+    entries.sort(key=lambda entry: (entry.at, entry.post.id))
+    return [Day(day, list(group)) for day, group in groupby(entries, key=lambda e: e.at.date())]
+
+
+@router.get("/calendar")
+def calendar_page(request: Request, db: Db, user: PageUser, month: str = "") -> Response:
+    zone = practice_zone(user.practice)
+    shown = Month.parse(month, datetime.now(zone).date())
+    context = {
+        "month": shown,
+        "days": days(posts.list_posts(db, user, SHOWN), zone, shown),
+        "zone": str(zone),
+        "today": datetime.now(zone).date(),
+    }
+    return render(request, "calendar.html", context)
