@@ -48,3 +48,65 @@ def test_patient_criticism_is_found(text: str) -> None:
 )
 def test_not_patient_criticism(text: str) -> None:
     assert RULE not in carecast.check(text).rules()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # blame turned round: "and then they complain / act shocked / wonder why"
+        "Folks who refuse to take their BP meds and then complain about the stroke, spare me.",
+        "Ah these patients sha. You explain everything and they still buy herbal mixture."
+        " Then they come back crying.",
+        "My diabetic patients who eat cake all day and then wonder why their sugars are 20 🤡",
+        "the lad in cubicle 2 who hasn't brushed in a year and is SHOCKED about the abscess",
+        # a kind of patient is "the worst"; insults in other Englishes
+        "These patients are the worst, always arguing with the doctor after reading forwards.",
+        "Kindly note: patients who come to OPD without old reports are wasting everyone's time.",
+        "Honestly some parents just don't want to listen. Told her three times, still no inhaler.",
+        "The drinkers on our ward are the worst, always off the unit with their cannulas in.",
+        "Yet another 'allergic to codeine' patient who takes co-codamol at home. Righto.",
+        # eye-roll at a person who is not named as a patient
+        "someone keeps ringing reception demanding her sick note a week early 🙄",
+        "He's rolled in pissed again, same excuse as last week 🙄",
+        "Bless her heart, she thinks essential oils will sort out her A1c 🙄",
+        # several small signs of sarcasm around a patient
+        "Patient in bay 6 has buzzed 30 times tonight for a blanket. Sure thing, chief 🙃",
+        "Mr. T in cubicle 4 swears he only had 'two pints'. Third time this week, mate.",
+    ],
+)
+def test_patient_criticism_in_other_words_is_found(text: str) -> None:
+    assert RULE in carecast.check(text).rules()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # denied, said of oneself, or quoted in order to reject it
+        "My patients are not lazy; they are exhausted, underpaid and juggling three jobs.",
+        "Parents, you are not annoying when you ring about a fever. That's what we're for.",
+        "Never feel like you're wasting our time. If something feels wrong, come in.",
+        "I'm the frequent flyer of the hospital canteen at this point ☕",
+        "Stop calling patients 'frequent flyers'. They come back because needs aren't met.",
+        "'Drug seeking'? Or undertreated pain? Ask before you judge.",
+        # aimed at a system, a company, staffing or one's own family
+        "Short-staffed again on nights 🙄 six patients each, management please listen.",
+        "Insurance denied my patient's MRI again 🙄 the system is broken.",
+        "The way this system treats patients with chronic pain is pathetic.",
+        "Pharma hiking inhaler prices again is disgusting. My patients are rationing.",
+        "My toddler had a meltdown over the wrong colour cup this morning 🙄",
+        "To whoever parked across the ambulance bay: your mum's fine in bay 3. now MOVE it 🙃",
+        # warmth, compassion and plain usage
+        "Bless his heart, my 90-year-old patient brought me tomatoes from his garden 🥹",
+        "Patients who feel hopeless after a diagnosis deserve time and kindness.",
+        "Crazy how resilient my patients are. One walked out of rehab today after 3 months.",
+        "It's exhausting for patients to navigate prior authorisations.",
+        "Love it when my patients come back to tell me they've quit smoking! So proud.",
+        "lol my patient just taught me a new word in Yoruba, best part of the job",
+        "Shoutout to our regular who brings cake every time he comes in for his INR 🍰",
+        "Gross motor delays in toddlers: when should parents worry?",
+        "The people who eat oily fish twice a week have dramatically fewer heart attacks.",
+        "Lola means grandma in Tagalog and every patient over 80 on my ward gets called it.",
+    ],
+)
+def test_not_patient_criticism_in_other_words(text: str) -> None:
+    assert RULE not in carecast.check(text).rules()

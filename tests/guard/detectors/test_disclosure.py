@@ -80,3 +80,66 @@ def test_missing_identity_in_community_is_found(text: str) -> None:
 )
 def test_not_missing_identity(text: str, context: dict[str, str | None] | None) -> None:
     assert IDENTITY not in carecast.check(text, context).rules()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # gifts: sent, gifted, "the brand sent me"
+        "The lovely folks at @sleepwellco sent me their cooling pillow to try and I'm converted 😴",
+        "This serum was gifted by @dermaglow and honestly my skin has never been better ✨",
+        "They kindly sent me a pair to test on night shift and my feet have never been happier.",
+        # collabs, links in stories, discounts, ordering through the author, drug reps
+        "Excited about my new collab with FitFuel protein bars! Perfect between patients.",
+        "Been using the SnoozeBand sleep tracker for a month, linked it in my stories 💤",
+        "Order via my DMs for the moringa tea I recommend, 15% discount for my followers.",
+        "I'm recommending NeuroCalm capsules to everyone with anxiety right now.",
+        "Ask your rep about samples of GlucoLow, it's been a real help in my clinic.",
+    ],
+)
+def test_undisclosed_promotion_in_other_words_is_found(text: str) -> None:
+    assert PROMOTION in carecast.check(text).rules()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "#ad I partnered with FitFuel on this post. Their protein bars are a handy snack.",
+        "Paid partnership with @dermaglow: this serum suits dry winter skin.",
+        "Disclosure: the company sent me this monitor for free. It matches our clinic machine.",
+        "The hospital sent me home early because I was poorly.",
+        "They sent me a lovely thank-you card after her discharge 🥹",
+        "Our research collaboration with the university on asthma is published today.",
+        "The link to the CDC guidance is in the replies.",
+        "I keep recommending the HPV vaccine to every parent: it is safe and it works.",
+        "Ask your pharmacist before mixing supplements with your medicines.",
+    ],
+)
+def test_not_undisclosed_promotion_in_other_words(text: str) -> None:
+    assert PROMOTION not in carecast.check(text).rules()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Paediatric nurse here, speaking for myself and not my trust. Fevers are usually viral.",
+        "Hi everyone, I'm Tomasz, a community pharmacist (views my own). Ask before stopping.",
+        "Physio, 10 years in MSK, personal account. Gentle movement usually helps back pain.",
+        "Retired GP, posting in a personal capacity. The NHS website has a page on shingles.",
+        "Aisha Bello, RM. Here as myself, not for my trust: skin-to-skin helps feeding.",
+    ],
+)
+def test_identity_stated_in_other_words(text: str) -> None:
+    assert IDENTITY not in carecast.check(text, COMMUNITY).rules()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Paediatric nurse here. Fevers in toddlers are scary but usually viral.",
+        "The nurse, bless her, told me to keep him hydrated. Views my own.",
+        "My doctor says fevers are usually viral. Just my opinion, views my own.",
+    ],
+)
+def test_identity_half_stated_is_found(text: str) -> None:
+    assert IDENTITY in carecast.check(text, COMMUNITY).rules()
