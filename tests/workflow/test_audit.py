@@ -156,3 +156,21 @@ def test_concurrent_writers_never_fork_the_chain(engine: Engine) -> None:
     with sessions() as s:
         result = audit.verify(s)
     assert result.ok and result.events == 60
+
+
+def test_events_and_export_keep_to_one_practice(session: Session) -> None:
+    for practice_id in (1, 2, 1, 2, 1):
+        audit.record(
+            session,
+            actor="a@b.test",
+            action="post.created",
+            object_type="post",
+            object_id=1,
+            practice_id=practice_id,
+        )
+    session.commit()
+    assert [e["seq"] for e in audit.events(session, practice_id=1)] == [1, 3, 5]
+    assert [e["seq"] for e in audit.events(session, practice_id=2, limit=1)] == [2]
+    lines = list(audit.export(session, "jsonl", practice_id=2))
+    assert [json.loads(line)["seq"] for line in lines] == [2, 4]
+    assert audit.verify(session).events == 5

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
 from typing import Annotated, Any
 
@@ -54,14 +53,7 @@ def audit_events(
     limit: Annotated[int, Query(ge=1, le=MAX_EVENTS)] = 100,
 ) -> AuditPage:
     """The practice's events in the order they happened, oldest first."""
-    found: list[dict[str, Any]] = []
-    for line in audit.export(db, "jsonl", since, until):
-        event = json.loads(line)
-        if event["practice_id"] != user.practice_id:
-            continue
-        found.append(event)
-        if len(found) > limit:
-            break
+    found = audit.events(db, user.practice_id, since, until, limit + 1)
     return AuditPage(
         events=[AuditEventResponse.model_validate(e) for e in found[:limit]],
         more=len(found) > limit,

@@ -97,9 +97,9 @@ def me(user: ApiUser) -> MeResponse:
 
 
 @router.get("/users", **needs("users.manage"))
-def list_users(user: ApiUser) -> list[UserResponse]:
+def list_users(db: Db, user: ApiUser) -> list[UserResponse]:
     """Everyone in the practice."""
-    return [UserResponse.model_validate(u) for u in user.practice.users]
+    return [UserResponse.model_validate(u) for u in people.list_users(db, user)]
 
 
 @router.post("/users", status_code=201, **needs("users.manage"))

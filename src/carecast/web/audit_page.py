@@ -3,9 +3,6 @@ holds, and the log as JSON Lines or CSV for e-discovery."""
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from collections.abc import Iterator
 from datetime import datetime
 
@@ -43,29 +40,8 @@ def latest_events(
 
 
 def practice_export(db: Session, fmt: str, practice_id: int) -> Iterator[str]:
-    """:func:`carecast.workflow.audit.export`, keeping only this practice's events (the
-    chain spans every practice in the database; each practice sees its own)."""
-    lines = audit.export(db, fmt)
-    if fmt == "jsonl":
-        for line in lines:
-            if json.loads(line)["practice_id"] == practice_id:
-                yield line
-        return
-    column = audit.CSV_COLUMNS.index("practice_id")
-    header = list(audit.CSV_COLUMNS)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(header)
-    for chunk in lines:
-        for row in csv.reader(io.StringIO(chunk)):
-            if row != header and row[column] == str(practice_id):
-                writer.writerow(row)
-        if buffer.tell():
-            yield buffer.getvalue()
-            buffer.seek(0)
-            buffer.truncate()
-    if buffer.tell():
-        yield buffer.getvalue()
+    """The practice's own events (the chain spans every practice in the database)."""
+    return audit.export(db, fmt, practice_id=practice_id)
 
 
 def _streamed(sessions: sessionmaker[Session], fmt: str, practice_id: int) -> Iterator[str]:

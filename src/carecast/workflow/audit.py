@@ -101,7 +101,10 @@ class Verification:
 
 
 def _events(
-    session: Session, since: datetime | None = None, until: datetime | None = None
+    session: Session,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    practice_id: int | None = None,
 ) -> Iterator[dict[str, Any]]:
     """Events in order as plain rows, a batch at a time (memory stays flat on any log)."""
     table = AuditEvent.__table__
@@ -112,6 +115,8 @@ def _events(
             query = query.where(table.c.at >= since)
         if until is not None:
             query = query.where(table.c.at < until)
+        if practice_id is not None:
+            query = query.where(table.c.practice_id == practice_id)
         batch = [dict(row) for row in session.execute(query).mappings()]
         if not batch:
             return
@@ -147,23 +152,41 @@ def _row(row: dict[str, Any]) -> dict[str, Any]:
     return {**event_fields(row), "hash": row["hash"]}
 
 
+def events(
+    session: Session,
+    practice_id: int | None = None,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    limit: int = 100,
+) -> list[dict[str, Any]]:
+    """Up to ``limit`` events, oldest first, as plain JSON values with their hashes."""
+    found = []
+    for row in _events(session, since, until, practice_id):
+        found.append(_row(row))
+        if len(found) >= limit:
+            break
+    return found
+
+
 def export(
     session: Session,
     fmt: str = "jsonl",
     since: datetime | None = None,
     until: datetime | None = None,
+    practice_id: int | None = None,
 ) -> Iterator[str]:
-    """Events with ``since <= at < until``, as lines of JSON or CSV (header first)."""
+    """Events with ``since <= at < until`` (of one practice, when given), as lines of JSON
+    or CSV (header first)."""
     if fmt not in EXPORT_FORMATS:
         raise InputError(f"no export format {fmt!r}", "use jsonl or csv")
     if fmt == "jsonl":
-        for event in _events(session, since, until):
+        for event in _events(session, since, until, practice_id):
             yield json.dumps(_row(event), ensure_ascii=False, sort_keys=True) + "\n"
         return
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
-    for event in _events(session, since, until):
+    for event in _events(session, since, until, practice_id):
         row = _row(event)
         row["details"] = json.dumps(row["details"], ensure_ascii=False, sort_keys=True)
         writer.writerow(row)

@@ -277,6 +277,8 @@ def user_for_token(session: Session, secret: str) -> User:
 def revoke_token(session: Session, actor: User, token: ApiToken) -> None:
     if token.user_id != actor.id:
         require(actor, "users.manage")
+    if token.revoked_at is not None:
+        raise ConflictError(f"token {token.id} is already revoked", "nothing more to do")
     token.revoked_at = utcnow()
     audit.record(
         session,
@@ -286,6 +288,13 @@ def revoke_token(session: Session, actor: User, token: ApiToken) -> None:
         object_id=token.id,
         practice_id=actor.practice_id,
     )
+
+
+def list_users(session: Session, actor: User) -> list[User]:
+    """The practice's users, for an admin."""
+    require(actor, "users.manage")
+    query = select(User).where(User.practice_id == actor.practice_id).order_by(User.id)
+    return list(session.scalars(query))
 
 
 def get_user(session: Session, actor: User, user_id: int) -> User:
