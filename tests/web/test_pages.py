@@ -92,3 +92,28 @@ def test_invalid_compose_keeps_what_was_typed(client: TestClient) -> None:
     )
     assert response.status_code == 422
     assert "is not a date and time" in response.text and text in response.text
+
+
+def test_times_typed_are_the_practice_s_local_time(client: TestClient, engine: Engine) -> None:
+    from datetime import UTC, datetime
+
+    from carecast.store import Post, Practice
+
+    with make_sessionmaker(engine)() as session:
+        practice = session.query(Practice).one()
+        practice.timezone = "America/New_York"
+        session.commit()
+    token = sign_in(client, "manager@lakeside.test")
+    response = client.post(
+        "/compose",
+        data={
+            "text": "Flu clinic this Tuesday morning.",
+            "scheduled_at": "2026-12-01T09:00",
+            "action": "save",
+            "csrf_token": token,
+        },
+    )
+    assert response.status_code == 200 and "2026-12-01 09:00 EST" in response.text
+    with make_sessionmaker(engine)() as session:
+        post = session.query(Post).one()
+        assert post.scheduled_at == datetime(2026, 12, 1, 14, 0, tzinfo=UTC)

@@ -125,3 +125,11 @@ def test_the_practice_profile_is_validated(session: Session, staff: Staff) -> No
         people.update_practice(session, staff.manager, staff.practice, name="X")
     people.update_practice(session, staff.admin, staff.practice, policy_pack="gmc", allow=[" Kim "])
     assert staff.practice.policy_pack == "gmc" and staff.practice.allow == ["Kim"]
+
+
+def test_the_practice_time_zone_is_checked(session: Session, staff: Staff) -> None:
+    assert staff.practice.timezone == "UTC"
+    with pytest.raises(InputError, match="no time zone named"):
+        people.update_practice(session, staff.admin, staff.practice, timezone="Mars/Olympus")
+    people.update_practice(session, staff.admin, staff.practice, timezone="America/New_York")
+    assert staff.practice.timezone == "America/New_York"

@@ -26,6 +26,8 @@ class Practice(Base):
     address: Mapped[str] = mapped_column(String(400), default="")
     site: Mapped[str] = mapped_column(String(400), default="")
     policy_pack: Mapped[str] = mapped_column(String(40), default="default")
+    # IANA name of the zone the practice works in: times on its pages and forms are local.
+    timezone: Mapped[str] = mapped_column(String(64), default="UTC", server_default="UTC")
     # Further phrases guard must never report (other staff names, a second site, …).
     allow: Mapped[list[str]] = mapped_column(JSON, default=list)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, tzinfo
 from itertools import groupby
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
@@ -22,9 +23,11 @@ SHOWN = ("scheduled", "published", "failed")
 
 
 def practice_zone(practice: Practice) -> tzinfo:
-    """The time zone the practice's pages show times in. The practice profile records no
-    zone, so this is UTC, and the pages say so."""
-    return UTC
+    """The time zone the practice's pages show times in (its profile's, else UTC)."""
+    try:
+        return ZoneInfo(practice.timezone or "UTC")
+    except (ZoneInfoNotFoundError, ValueError):
+        return UTC
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from markupsafe import Markup, escape
 from carecast.errors import CarecastError, InputError
 from carecast.guard import Report
 from carecast.guard.context import CHANNELS
+from carecast.web.calendar import practice_zone
 from carecast.web.deps import Csrf, Db, PageUser
 from carecast.web.forms import parse_when
 from carecast.web.templating import render
@@ -102,7 +103,11 @@ def save_new(
 ) -> Response:
     try:
         post = posts.create_draft(
-            db, user, text, channels=channels or [], scheduled_at=parse_when(scheduled_at)
+            db,
+            user,
+            text,
+            channels=channels or [],
+            scheduled_at=parse_when(scheduled_at, user.practice.timezone),
         )
         if action == "submit":
             posts.submit(db, user, post)
@@ -124,7 +129,10 @@ def save_new(
 def edit_page(request: Request, db: Db, user: PageUser, post_id: int) -> Response:
     require(user, "posts.write")
     post = posts.get_post(db, user, post_id)
-    when = post.scheduled_at.strftime("%Y-%m-%dT%H:%M") if post.scheduled_at else ""
+    zone = practice_zone(user.practice)
+    when = (
+        post.scheduled_at.astimezone(zone).strftime("%Y-%m-%dT%H:%M") if post.scheduled_at else ""
+    )
     return _form_page(
         request, user, text=post.text, channels=post.channels, scheduled_at=when, post_id=post.id
     )
@@ -144,7 +152,12 @@ def save_edit(
     post = posts.get_post(db, user, post_id, for_update=True)
     try:
         posts.edit(
-            db, user, post, text, channels=channels or [], scheduled_at=parse_when(scheduled_at)
+            db,
+            user,
+            post,
+            text,
+            channels=channels or [],
+            scheduled_at=parse_when(scheduled_at, user.practice.timezone),
         )
         if action == "submit":
             posts.submit(db, user, post)

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from carecast.errors import CarecastError, InputError, NotFound, PermissionDenied
 from carecast.guard import Report
 from carecast.store import AuditEvent, Post
+from carecast.web.calendar import practice_zone
 from carecast.web.compose import highlighted
 from carecast.web.deps import Csrf, Db, PageUser
 from carecast.web.forms import parse_when
@@ -52,6 +53,7 @@ def post_page(
             )
         },
         "error": error,
+        "zone": practice_zone(post.practice),
     }
     return render(request, "post.html", context, 200 if error is None else 409)
 
@@ -98,7 +100,7 @@ def act(
             posts.send_back(db, user, post, reason)
         elif action == "schedule":
             require(user, "posts.schedule")
-            at = parse_when(when)
+            at = parse_when(when, user.practice.timezone)
             if at is None:
                 raise InputError("choose when to publish", "pick a date and time")
             posts.schedule(db, user, post, at)

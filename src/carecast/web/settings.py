@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 from typing import Annotated
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse, Response
@@ -75,6 +76,15 @@ def _check_email(field: str, value: str, *, required: bool) -> None:
         raise FieldError(field, f"{value!r} is not an email address", "e.g. hello@example.org")
 
 
+# Every IANA zone with a region in its name (America/Chicago, Europe/London…), then UTC.
+ZONES = [
+    *sorted(
+        z for z in available_timezones() if "/" in z and not z.startswith(("Etc/", "SystemV/"))
+    ),
+    "UTC",
+]
+
+
 @dataclass
 class PracticeForm:
     """The practice form as typed: ``allow`` is one phrase per line."""
@@ -86,6 +96,7 @@ class PracticeForm:
     site: str = ""
     policy_pack: str = "default"
     allow: str = ""
+    timezone: str = "UTC"
 
     @classmethod
     def of(cls, practice: Practice) -> PracticeForm:
@@ -97,6 +108,7 @@ class PracticeForm:
             site=practice.site,
             policy_pack=practice.policy_pack,
             allow="\n".join(practice.allow),
+            timezone=practice.timezone,
         )
 
     def phrases(self) -> list[str]:
@@ -107,6 +119,14 @@ class PracticeForm:
             raise FieldError("name", "the practice needs a name", "give the name patients know")
         _check_lengths(asdict(self), PRACTICE_LIMITS)
         _check_email("email", self.email, required=False)
+        try:
+            ZoneInfo(self.timezone)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise FieldError(
+                "timezone",
+                f"no time zone named {self.timezone!r}",
+                "choose one from the list",
+            ) from None
         if self.policy_pack not in PACKS:
             raise FieldError(
                 "policy_pack",
@@ -125,6 +145,7 @@ def _settings_page(
     context = {
         "form": form,
         "packs": list(PACKS),
+        "zones": ZONES,
         "saved": saved,
         "error": error,
         "invalid": getattr(error, "field", ""),
@@ -150,9 +171,10 @@ def save_settings(
     site: Annotated[str, Form()] = "",
     policy_pack: Annotated[str, Form()] = "",
     allow: Annotated[str, Form()] = "",
+    timezone: Annotated[str, Form()] = "UTC",
 ) -> Response:
     require(user, "practice.edit")
-    form = PracticeForm(name, phone, email, address, site, policy_pack, allow)
+    form = PracticeForm(name, phone, email, address, site, policy_pack, allow, timezone)
     try:
         form.validate()
         people.update_practice(
@@ -166,6 +188,7 @@ def save_settings(
             site=form.site,
             policy_pack=form.policy_pack,
             allow=form.phrases(),
+            timezone=form.timezone,
         )
     except InputError as exc:
         db.rollback()

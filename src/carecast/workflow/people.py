@@ -6,6 +6,7 @@ import hashlib
 import secrets
 from dataclasses import dataclass
 from datetime import timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -56,11 +57,13 @@ def create_practice(
     address: str = "",
     site: str = "",
     policy_pack: str = "default",
+    timezone: str = "UTC",
     actor: str = "system",
 ) -> Practice:
     if not name.strip():
         raise InputError("the practice needs a name", "give the name patients know it by")
     _check_pack(policy_pack)
+    _check_zone(timezone)
     practice = Practice(
         name=name.strip(),
         phone=phone.strip(),
@@ -68,6 +71,7 @@ def create_practice(
         address=address.strip(),
         site=site.strip(),
         policy_pack=policy_pack,
+        timezone=timezone,
         allow=[],
     )
     session.add(practice)
@@ -84,6 +88,15 @@ def create_practice(
     return practice
 
 
+def _check_zone(zone: str) -> None:
+    try:
+        ZoneInfo(zone)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise InputError(
+            f"no time zone named {zone!r}", "use a name such as America/New_York or Europe/London"
+        ) from None
+
+
 def _check_pack(pack: str) -> None:
     if pack not in PACKS:
         raise InputError(f"no policy pack named {pack!r}", "choose one of: " + ", ".join(PACKS))
@@ -95,12 +108,14 @@ def update_practice(
     """Change the practice profile (admin only). Keys: name, phone, email, address, site,
     policy_pack, allow (a list of phrases guard must never report)."""
     require(actor, "practice.edit")
-    allowed = {"name", "phone", "email", "address", "site", "policy_pack", "allow"}
+    allowed = {"name", "phone", "email", "address", "site", "policy_pack", "timezone", "allow"}
     unknown = set(changes) - allowed
     if unknown:
         raise InputError(f"unknown practice field(s): {', '.join(sorted(unknown))}", "")
     if "policy_pack" in changes:
         _check_pack(str(changes["policy_pack"]))
+    if "timezone" in changes:
+        _check_zone(str(changes["timezone"]))
     if "name" in changes and not str(changes["name"]).strip():
         raise InputError("the practice needs a name", "give the name patients know it by")
     for key, value in changes.items():
