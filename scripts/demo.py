@@ -36,6 +36,7 @@ PRACTICE = {
     "email": "hello@lakesidefamilyhealth.org",
     "address": "2200 Mill Creek Road",
     "site": "lakesidefamilyhealth.org",
+    "timezone": "America/New_York",
 }
 
 
