@@ -77,3 +77,26 @@ def test_more_ages_over_89(text: str, part: str) -> None:
 def test_recent_birth_years_are_not_ages_over_89() -> None:
     text = "Our patient, born in 1961, is doing well after surgery."
     assert RULE not in carecast.check(text).rules()
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        ("He told me he'd be 97 next month and wanted a party on the ward.", "97"),
+        ("ninety-one and he still chops his own wood, told me so during his ECG.", "ninety-one"),
+    ],
+)
+def test_ages_said_of_he_or_she(text: str, part: str) -> None:
+    report = carecast.check(text)
+    assert covered(report, text, part, RULE), [(f.rule, f.text) for f in report.findings]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The old cottage hospital is a centenarian of a place, 104 this year.",
+        "Never write 'the 96-year-old in bed 2' about a patient; write 'an older person'.",
+    ],
+)
+def test_ages_of_things_and_quoted_examples(text: str) -> None:
+    assert RULE not in carecast.check(text).rules()

@@ -59,3 +59,31 @@ def test_contacts_are_found(text: str, part: str) -> None:
 )
 def test_not_patient_contacts(text: str, policy: carecast.Policy | None) -> None:
     assert RULE not in carecast.check(text, policy=policy).rules()
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        (
+            "A patient's son made a reel about his dad's rehab, go follow @walkingwithpops!",
+            "@walkingwithpops",
+        ),
+        ("Congrats to @deb_on_wheels, who finished her last chemo cycle with us today.", "@deb"),
+    ],
+)
+def test_patient_handles_offered_to_follow(text: str, part: str) -> None:
+    report = carecast.check(text)
+    assert covered(report, text, part, RULE), [(f.rule, f.text) for f in report.findings]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Text my personal mobile 0803 555 2291 if the rota changes.",
+        "My own phone is 020 7946 0321 if any colleague needs me this weekend.",
+        "Call NHS 111 or 0300 123 4567 if you need advice out of hours.",
+        "Follow @NHSEngland for patient safety updates.",
+    ],
+)
+def test_own_and_organisation_lines(text: str) -> None:
+    assert RULE not in carecast.check(text).rules()

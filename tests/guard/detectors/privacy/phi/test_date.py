@@ -71,3 +71,33 @@ def test_dates_tied_to_a_person_are_found(text: str, part: str) -> None:
 )
 def test_not_person_dates(text: str, policy: carecast.Policy | None) -> None:
     assert RULE not in carecast.check(text, policy=policy).rules()
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        ("Mr. Lowry was admitted on Hogmanay and went home on Burns Night.", "Burns Night"),
+        ("She came in on Eid after a fall, and went home in time for the wedding.", "Eid"),
+        ("Our pt was discharged 10/10 after a long stay.", "10/10"),
+        ("My patient's surgery was on 3/10, she's already back at Pilates.", "3/10"),
+        ("Honoured to have screened Mrs. Bello on 12/03/2026 at our outreach camp.", "12/03/2026"),
+    ],
+)
+def test_holidays_and_short_dates_of_care_are_found(text: str, part: str) -> None:
+    report = carecast.check(text)
+    assert covered(report, text, part, RULE), [(f.rule, f.text) for f in report.findings]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rated the new triage app 9/10, would recommend to other practices.",
+        "Pain 10/10 before the nerve block, 2/10 after. Regional anaesthesia is magic.",
+        "Honestly 10/10 shift, my patients were lovely.",
+        "My patient sends us a card every Christmas, 98 and still writing in ink.",
+        "Merry Christmas from everyone on the ward, patients and staff!",
+        "Happy Diwali to all our patients and staff celebrating today!",
+    ],
+)
+def test_scores_and_greetings_are_not_dates(text: str) -> None:
+    assert RULE not in carecast.check(text).rules()

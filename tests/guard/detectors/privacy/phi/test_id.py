@@ -68,3 +68,58 @@ def test_identifying_numbers_are_found(text: str, part: str) -> None:
 )
 def test_not_identifying_numbers(text: str) -> None:
     assert RULE not in carecast.check(text).rules()
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        # plates in groups of capitals and digits, in a sentence about a vehicle
+        (
+            "Whoever owns the silver Corolla, reg WX68 TUV, your lights are on in the car park.",
+            "WX68 TUV",
+        ),
+        (
+            "Found a patient's car keys, the fob says KA 05 MN 4821, left at triage.",
+            "KA 05 MN 4821",
+        ),
+        ("Dispatch said a white van, LSD 482 XA, driver trapped inside.", "LSD 482 XA"),
+        ("Her plate was KJA 554 AG, and the engine was still running outside A&E.", "KJA 554 AG"),
+        # a label, then words, then the number after a colon
+        ("Pacemaker check: serial on the box we scanned for Mrs. O: QX5510-2290.", "QX5510-2290"),
+        # a bare Rx number, a DEA number with its check digit, an NHS number with its check digit
+        ("Rx 8830215 for Mr. Benn went in the wrong bag, caught it in time.", "8830215"),
+        # national and health numbers by name
+        ("Pt's NIN 12345678901 was on the form left at the nurses' station.", "12345678901"),
+        ("Her PhilHealth number 12-345678901-2 was on the referral we posted.", "12-345678901-2"),
+        ("Mrs. B's CHI number 1203451234 was read aloud in the waiting room.", "1203451234"),
+        ("Patient's SIN 046 454 286 was faxed to the wrong office.", "046 454 286"),
+        ("The guy's insulin pump, SN 77421-0093, alarmed all night in bay 2.", "77421-0093"),
+        ("Someone forged scripts with DEA number AB1234563 this week, please check.", "AB1234563"),
+        (
+            "Receptionist read 401 023 2137 off his letter out loud in the queue. #NHS",
+            "401 023 2137",
+        ),
+    ],
+)
+def test_plates_serials_and_checked_numbers_are_found(text: str, part: str) -> None:
+    report = carecast.check(text)
+    assert covered(report, text, part, RULE), [(f.rule, f.text) for f in report.findings]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My DEA number AB1234563 is on file with the pharmacy.",
+        "DEA number AB1234567 fails the check digit.",
+        "Sample label for teaching: Rx 0000000, patient A. Sample.",
+        "Rx 500 mg amoxicillin three times a day for 5 days.",
+        "Forgiving yourself is not a sin 2 days into a new routine.",
+        "Parked my car in the staff car park, space B12, all day. Level 2 is full.",
+        "The van for the mobile clinic is parked by the school gates: look for the NHS logo.",
+        "The A1 and M25 will be busy; plan your drive to the hospital.",
+        "Our NHS 111 line is free; a typo like 401 023 2138 is not a real number. #NHS",
+        "Text the surgery line on 401 023 2137 for repeat prescriptions. #NHS",
+    ],
+)
+def test_not_plates_serials_or_checked_numbers(text: str) -> None:
+    assert RULE not in carecast.check(text).rules()

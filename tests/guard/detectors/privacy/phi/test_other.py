@@ -88,3 +88,101 @@ def test_events_roles_photos_and_confirmations(text: str, part: str) -> None:
 )
 def test_events_and_roles_without_a_patient(text: str) -> None:
     assert RULE not in carecast.check(text).rules()
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "context"),
+    [
+        # a deed that marks one person
+        (
+            "The woman who swam the Channel last summer came in today with a shoulder injury.",
+            "The woman who swam the Channel",
+            None,
+        ),
+        (
+            "Remember the guy who drove his mower onto the motorway? He's recovering on our unit.",
+            "the guy who drove his mower onto the motorway",
+            None,
+        ),
+        ("The patients from the minibus crash on the A9 are all stable.", "minibus crash", None),
+        (
+            "The aunty who sells puff-puff outside the school gate came in with chest pain.",
+            "sells puff-puff outside the school gate",
+            None,
+        ),
+        # roles that are one person's in a community
+        (
+            "Our patient is the village's only blacksmith; he burnt his hand at the forge.",
+            "the village's only blacksmith",
+            None,
+        ),
+        (
+            "The town's favourite lollipop lady was admitted after a fall this morning.",
+            "The town's favourite lollipop lady",
+            None,
+        ),
+        ("Treated the retired headmaster for chest pain today.", "the retired headmaster", None),
+        ("Treated the retired surgeon from the old infirmary for a hip fracture.", "surgeon", None),
+        ("Our patient is a former Paralympic rower and out-lifts the physios.", "Paralympic", None),
+        (
+            "She was the pastry chef at a fancy hotel in Mayfair before her stroke.",
+            "chef at a fancy hotel in Mayfair",
+            None,
+        ),
+        (
+            "He runs the chip shop by the harbour and sent the ward fish suppers after discharge.",
+            "runs the chip shop by the harbour",
+            None,
+        ),
+        # looks and marks
+        (
+            "The one with the purple hair from last night's shift is back for her stitches out.",
+            "The one with the purple hair",
+            None,
+        ),
+        (
+            "His granddaughter's birth date is inked across his chest; he showed us at his ECG.",
+            "inked across his chest",
+            None,
+        ),
+        # a home's codes and network, a face on camera
+        ("Key safe code is 5521 for the district nurses, pt can't get to the door.", "5521", None),
+        (
+            "During the telehealth visit with my patient her wifi name was TheOkaforsAtNo9.",
+            "TheOkaforsAtNo9",
+            None,
+        ),
+        ("Sharing with consent: the picture shows her face after surgery.", "shows her", None),
+        # replies that confirm care
+        ("Lovely to see you and Tom at the 12-week scan!", "see you and Tom at the", REPLY),
+        ("Dev, you were the funniest patient on our ward, good luck at college!", "patient", REPLY),
+    ],
+)
+def test_deeds_roles_marks_and_confirmations(
+    text: str, part: str, context: dict[str, str] | None
+) -> None:
+    report = carecast.check(text, context)
+    assert covered(report, text, part, RULE), [(f.rule, f.text) for f in report.findings]
+
+
+@pytest.mark.parametrize(
+    ("text", "context"),
+    [
+        ("The president signed the bill capping insulin costs for people on Medicare.", None),
+        ("The mayor of Dubbo opened the new dialysis unit today.", None),
+        ("The guy who invented the stethoscope was too shy to listen to chests.", None),
+        ("The lady who runs the cafe by the station makes the best scones.", None),
+        ("The owner of the cafe next door donated coffee to the night shift.", None),
+        ("Olympic athletes get injured too: warm up before the parkrun.", None),
+        ("The local pharmacist can advise on hay fever tablets.", None),
+        ("Shout out to our star midwife for her 1000th delivery!", None),
+        ("Welcome our new nurse practitioner, Sam, to the team!", None),
+        ("Tattoo aftercare 101: keep it clean and moisturised.", None),
+        ("The sweetest tattoos are the ones with a story.", None),
+        ("I ran the numbers on our clinic's no-show rate: 12% this quarter.", None),
+        ("Please bring any questions about your dose up at your next visit.", REPLY),
+        ("Please don't share your medical records in the comments.", None),
+    ],
+)
+def test_not_deeds_roles_or_marks(text: str, context: dict[str, str] | None) -> None:
+    assert RULE not in carecast.check(text, context).rules()

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from carecast.guard.detector import Detector
+from carecast.guard.detectors.privacy.phi.cues import quoted_example
 from carecast.guard.document import Document
 from carecast.guard.findings import Finding
 from carecast.guard.gate import Gated
@@ -39,6 +40,7 @@ AGE_FORMS = Gated(
     rf"|\b(?:aged?|age:)\s*{NUMBER}\b"
     rf"|\bturn(?:ed|s|ing)\s+{NUMBER}\b"
     rf"|\b(?:she|he|who)(?:'s|’s|\s+is|\s+was|\s+is now)\s+{NUMBER}(?=\s*(?:[,.;!]|$|and\b|but\b|with\b|years\b))"
+    rf"|\b(?:she|he|who)(?:'d|’d|'ll|’ll|\s+would|\s+will|\s+will soon)\s+be\s+{NUMBER}(?=\s*(?:[,.;!]|$|(?:in|on|next|this|and|but)\b))"
     rf"|\b{NUMBER}(?:st|nd|rd|th)\s+birthday|\bhappy\s+{NUMBER}(?:st|nd|rd|th)\b"
     rf"|\b{NUMBER}\s+years?\s+(?:young|of age|of (?:pure|sheer|life)|on this earth|and (?:still|counting))"
     rf"|\b(?:lived|lived to|reached|made it to|living to)\s+{NUMBER}\b"
@@ -56,6 +58,11 @@ AGE_FORMS = Gated(
 )
 # Words that lead some forms and stay out of the finding: "she turned [age 90+]".
 LEAD_WORD = re.compile(r"(?i)(?:is|was|turn\w*|reach\w*|lived|living|made|she|he|who|i|at)\b")
+# The age of someone named by a pronoun: "ninety-four and she still walks", "she'd be 99".
+PRONOUN_AFTER = re.compile(r"(?i)\s+(?:and|but|yet)\s+(?:she|he)\b")
+PRONOUN = re.compile(r"(?i)\b(?:she|he)(?:'d|’d|\s+would|\s+will)\b")
+# An age word said of a thing: "a centenarian of a building".
+FIGURATIVE = Gated(r"\s+of\s+(?:a|an)\b", re.IGNORECASE)
 # Cheap test first: no number from 90 to 125 and no spelled-out age means nothing to find.
 MAYBE_OLD = Gated(
     r"(?<!\d)(?:9\d|1[01]\d|12[0-5])(?!\d)|(?i:ninety|hundred|centenarian|nonagenarian)"
@@ -112,14 +119,19 @@ class AgeOver89(Detector):
                 bare = m.group()[:1] in ",(" or not re.search(
                     r"(?i)y/?o|old|aged|birthday|happy|something", m.group()
                 )
-                if bare and not doc.near_patient(m.start()):
+                person = bool(PRONOUN_AFTER.match(doc.text, m.end()) or PRONOUN.search(m.group()))
+                if bare and not (person or doc.near_patient(m.start())):
                     continue
                 before, _ = doc.window(m.start(), m.end(), 30, 0)
                 if bare and VITALS_BEFORE.search(before):
                     continue
                 if QUANTITY_AFTER.match(doc, m.end()):
                     continue
+            elif FIGURATIVE.match(doc, m.end()):
+                continue  # "a centenarian of a building"
             start, end = m.span()
+            if quoted_example(doc, start, end):
+                continue
             if groups and LEAD_WORD.match(m.group()):
                 start = m.start(m.groups().index(groups[0]) + 1)
             before, _ = doc.window(m.start(), end, 20, 0)

@@ -15,7 +15,11 @@ import phonenumbers
 
 from carecast.guard.detector import Detector
 from carecast.guard.detectors.privacy.phi.cues import health_near, near_person
-from carecast.guard.detectors.privacy.phi.id import ID_LABEL_BEFORE, NOT_PERSONAL_BEFORE
+from carecast.guard.detectors.privacy.phi.id import (
+    ID_LABEL_BEFORE,
+    NOT_PERSONAL_BEFORE,
+    is_nhs_number,
+)
 from carecast.guard.document import Document
 from carecast.guard.findings import Finding
 from carecast.guard.gate import Gated
@@ -40,7 +44,17 @@ PHONE_CUE = Gated(
     r"\b(?:call|phone|cell|mobile|tel|text|fax|number|ph|ring|reach|contact|whatsapp|pager)\b",
     re.IGNORECASE,
 )
+# The author's own line: "text my personal line, 0803 555 2291", "my cell is".
+OWN_LINE = Gated(
+    r"\b(?:my|our)\s+(?:(?:own|personal|private|work|direct|office|home|new|old|mobile|cell)\s+){0,2}"
+    r"(?:line|number|phone|cell|mobile|whatsapp|no\.?|extension|ext\.?|pager|bleep)\b[^\d]{0,15}$",
+    re.IGNORECASE,
+)
 HANDLE = Gated(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![\w@])")
+# A patient's own story around a handle offered to follow: "a patient's daughter made a TikTok".
+PERSONAL_STORY = Gated(
+    r"\b(?:patient'?s|pt'?s|my (?:patient|pt|client)s?|our (?:patient|pt)s?)\b", re.IGNORECASE
+)
 # A handle offered to readers is an account to follow, not a patient: "follow @CDCgov".
 RECOMMENDED = Gated(
     r"\b(?:follow(?:ing)?|via|h/t|hat tip|cc:?|check out|recommend|listen to|shout ?out to)\s*$",
@@ -53,10 +67,46 @@ PATIENT_HANDLE_CUE = Gated(
     r"|get well|feel(?:ing)? better|recovery|congrats on (?:finishing|beating|your)|came in"
     r"|discharged|you were (?:in|seen|here)|in to see (?:us|me)|came back (?:negative|positive|normal)"
     r"|handle|her account|his account|posted|dm'?(?:d|ed|ing)|messag(?:ed|ing)"
+    r"|(?:session|appointment|visit|stay|treatment|course|physio|rehab|therapy|chemo|care)s? with us"
+    r"|finished (?:her|his|their) (?:last |final )?(?:[\w\-]+ )?(?:session|chemo|treatment|course"
+    r"|round|physio|rehab|radiotherapy|radiation|cycle)"
     r"|asking (?:me )?for (?:more |a |an |some )?(?:oxy\w*|opioids?|pain meds|meds|refills?|scripts?"
     r"|prescriptions?|antibiotics|xanax|adderall))\b",
     re.IGNORECASE,
 )
+
+
+# Numbers that belong to organisations: freephone, shared-cost, premium and national lines
+# ("0300 123 4567", "0800 …", Australia's "1800 …" and "13 11 14").
+ORGANISATION_LINES = frozenset(
+    {
+        phonenumbers.PhoneNumberType.TOLL_FREE,
+        phonenumbers.PhoneNumberType.PREMIUM_RATE,
+        phonenumbers.PhoneNumberType.SHARED_COST,
+        phonenumbers.PhoneNumberType.UAN,
+    }
+)
+
+
+def _organisation_line(raw: str) -> bool:
+    """Whether a national number is a freephone, shared-cost or national line in GB, IE or AU.
+
+    Only numbers written the national way count: with the trunk 0 in GB and IE ("0300 …"),
+    and starting 13 or 1800 in Australia.
+    """
+    digits = re.sub(r"\D", "", raw)
+    regions = ("GB", "IE") if digits.startswith("0") else ("AU",) if digits.startswith("1") else ()
+    for region in regions:
+        try:
+            number = phonenumbers.parse(raw, region)
+        except phonenumbers.NumberParseException:
+            continue
+        if (
+            phonenumbers.is_valid_number(number)
+            and phonenumbers.number_type(number) in ORGANISATION_LINES
+        ):
+            return True
+    return False
 
 
 class ContactDetail(Detector):
@@ -90,6 +140,10 @@ class ContactDetail(Detector):
         before, _ = doc.window(m.start(), m.end(), 30, 0)
         if self._part_of_other_number(doc, m.start(), m.end(), before):
             return False
+        if OWN_LINE.search(before):
+            return False  # the author's own number
+        if len(digits) == 10 and is_nhs_number(doc, m.start(), m.end()):
+            return False  # an NHS number: the id detector reports it
         cued = PHONE_CUE.search(before) is not None
         if re.match(r"1?8(?:00|88|77|66|55|44|33)", digits) and len(digits) in (10, 11):
             return False  # toll-free lines belong to organisations, not patients
@@ -99,6 +153,8 @@ class ContactDetail(Detector):
             seven = bool(re.fullmatch(r"\d{3}[\s.\-]\d{4}", raw))
             return seven and (cued or doc.near_patient(m.start()))
         if digits.isdigit() and raw.isdigit() and not cued:
+            return False
+        if _organisation_line(raw):
             return False
         for region in ("US", "GB", "IN", None):
             try:
@@ -131,7 +187,7 @@ class ContactDetail(Detector):
         if MORE_DIGITS_AFTER.match(doc, end) or MORE_DIGITS_BEFORE.search(before):
             return True
         return (
-            ID_LABEL_BEFORE.search(before) is not None
+            ID_LABEL_BEFORE.search(doc.text, max(0, start - 30), start) is not None
             or NOT_PERSONAL_BEFORE.search(before) is not None
         )
 
@@ -141,9 +197,9 @@ class ContactDetail(Detector):
             if doc.is_allowed(m.start(), m.end()):
                 continue
             before, _ = doc.window(m.start(), m.end(), 20, 0)
-            if RECOMMENDED.search(before):
-                continue
             s, e = doc.sentence_at(m.start())
+            if RECOMMENDED.search(before) and PERSONAL_STORY.search(doc.masked, s, e) is None:
+                continue
             tied = PATIENT_HANDLE_CUE.search(doc.masked, s, e) is not None
             if m.group().lower() in own:
                 tied = tied or health_near(doc, m.start())

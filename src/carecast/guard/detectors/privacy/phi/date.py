@@ -14,6 +14,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 
 from carecast.guard.detector import Detector
+from carecast.guard.detectors.privacy.phi.cues import whole_sentence
 from carecast.guard.document import Document
 from carecast.guard.findings import Finding
 from carecast.guard.gate import Gated
@@ -24,6 +25,34 @@ MONTH = (
 )
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 YEAR = r"(?:19|20)?\d{2}"
+HOLIDAY = (
+    r"(?:Christmas|New Year's|New Years)(?: Eve| Day)?|Thanksgiving(?: Day)?|Easter(?: Sunday| Monday)?"
+    r"|Labou?r Day|Memorial Day|Independence Day|the Fourth of July|Halloween|Valentine's Day"
+    r"|Mother's Day|Father's Day|Mothering Sunday|Boxing Day|Good Friday|Veterans Day|MLK Day"
+    r"|(?:St\.? )?Patrick's Day|(?:St\.? )?Paddy's Day|Guy Fawkes(?: Night)?|Bonfire Night"
+    r"|Hogmanay|Burns Night|Remembrance (?:Day|Sunday)|Anzac Day|Australia Day|Canada Day"
+    r"|Bastille Day|Juneteenth|Cinco de Mayo|Diwali|Holi|Eid(?: al-(?:Fitr|Adha))?|Hanukkah"
+    r"|Chanukah|Lunar New Year|Chinese New Year|Shrove Tuesday|Pancake Day|Ash Wednesday"
+    r"|Palm Sunday|Pentecost|Whit Monday|Rizal Day|Republic Day|Freedom Day|Heritage Day"
+    r"|Day of the Dead|D[ií]a de (?:los )?Muertos|Presidents'? Day|Columbus Day|Emancipation Day"
+)
+# A holiday named as a season, a greeting or a habit, not one day: "every Christmas".
+HOLIDAY_NOT_A_DAY = Gated(
+    r"\b(?:every|each|happy|merry|blessed|joyous|wishing you a|have a|for)\s+(?:(?:a|the)\s+)?$",
+    re.IGNORECASE,
+)
+HOLIDAY_START = Gated(rf"^(?:{HOLIDAY})$")
+# A score out of ten or five, not a date: "pain 10/10", "would recommend, 5/5".
+SCORE = Gated(r"^(?:10|[0-9])/10$|^[0-5]/5$")
+SCORE_BEFORE = Gated(
+    r"\b(?:pain|score|scored|rated?|rating|rate it|out of|honestly|solid|easy|strong|would"
+    r"|recommend|stars?|review|verdict|felt like|vibes?)\b[^.!?\d]{0,15}$",
+    re.IGNORECASE,
+)
+DATE_BEFORE = Gated(
+    r"\b(?:on|since|from|until|till|by|dated?|dob|born|admitted|discharged|seen|died|due)\s*:?\s*$",
+    re.IGNORECASE,
+)
 DATE = Gated(
     r"(?<![\w/.\-])(?:"
     rf"(?:0?[1-9]|1[0-2])[/.\-](?:0?[1-9]|[12]\d|3[01])(?:[/.\-]{YEAR})?"  # 3/14/1962, 03-14
@@ -34,9 +63,7 @@ DATE = Gated(
     rf"|(?:0?[1-9]|[12]\d|3[01])[\-/.](?i:{MONTH})\b(?:[\-/.]{YEAR})?(?![\-/.]?\d)"  # 09-Apr-24
     rf"|(?:(?i:the)\s+)?(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\s+of\s+(?:this|next|last|the)\s+month"
     rf"|(?i:the)\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)(?:\s+of\s+(?i:{MONTH}))?(?!\s+(?:century|time|floor|percentile|grade|birthday|anniversary|week|day|year))"
-    r"|(?:Christmas|New Year's|New Years)(?: Eve| Day)?|Thanksgiving(?: Day)?|Easter(?: Sunday| Monday)?"
-    r"|Labou?r Day|Memorial Day|Independence Day|the Fourth of July|Halloween|Valentine's Day"
-    r"|Mother's Day|Father's Day|Boxing Day|Good Friday|Veterans Day|MLK Day|St\.? Patrick's Day"
+    rf"|{HOLIDAY}"
     r")(?![\w/%])",
 )
 PERSON_EVENT = Gated(
@@ -46,7 +73,8 @@ PERSON_EVENT = Gated(
     r"|appointment|appt|follow-?up|scan|mri|biopsy|labs?|results?|last seen|since|until"
     r"|dod|doa|adm|d/c|dc'd|intubated|extubated|infusion|chemo|transplant|induc\w*|c-section"
     r"|due date|edd|lmp|s/p|status post|post-?op|crash|wreck|collision|pile-?up"
-    r"|(?:you|she|he|they) (?:were|was) in|in to see|tested|swabbed|came back)\b",
+    r"|(?:you|she|he|they) (?:were|was) in|in to see|tested|swabbed|came back|screened|treated"
+    r"|examined|vaccinated|immuni[sz]ed|collapsed|stitched|resuscitated)\b",
     re.IGNORECASE,
 )
 EVENT_CUE = Gated(
@@ -92,15 +120,22 @@ class PersonDate(Detector):
             if numeric and QUANTITY_AFTER.match(doc, end):
                 continue
             before, _ = doc.window(start, end, 25, 0)
+            if numeric and self._score(m.group(), before):
+                continue
+            holiday = HOLIDAY_START.match(m.group()) is not None
+            if holiday and HOLIDAY_NOT_A_DAY.search(before):
+                continue
             if STRONG_BIRTH.search(before):
                 yield self.finding(doc, start, end, "date of birth")
                 continue
-            s, e = doc.sentence_at(start)
+            s, e = whole_sentence(doc, start)
             event = PERSON_EVENT.search(doc, s, e)
             patient = doc.near_patient(start)
             announced = (
                 EVENT_CUE.search(doc, s, start) or EVENT_CUE.search(doc, end, e)
             ) is not None
+            if holiday and not event:
+                continue  # a holiday is a day of care only with a care event: "admitted Boxing Day"
             if (patient and (event or not announced)) or (event and not announced):
                 why = "date of a care event" if event else "date in a sentence about a patient"
                 yield self.finding(doc, start, end, why)
@@ -130,6 +165,16 @@ class PersonDate(Detector):
         if PERSON_EVENT.search(doc, first, last) is None:
             return False
         return doc.near_patient(pos) or doc.near_patient(last - 1)
+
+    @staticmethod
+    def _score(value: str, before: str) -> bool:
+        """A rating such as "10/10": after a word for scoring, or out of ten with no date cue."""
+        if SCORE.match(value) is None:
+            return False
+        if SCORE_BEFORE.search(before):
+            return True
+        dated = DATE_BEFORE.search(before) or PERSON_EVENT.search(before[-20:])
+        return value.endswith("/10") and dated is None
 
     @staticmethod
     def _plausible_numeric(value: str) -> bool:

@@ -1,10 +1,11 @@
 """``privacy.phi.id``: numbers that identify a person or their things.
 
 Social Security numbers (with the SSA's validity rules), medical record numbers,
-health plan and member ids, account numbers, licence and certificate numbers,
-vehicle ids (VIN, plates) and device serials. Apart from SSNs and VINs, a number
-needs a label before it ("MRN", "member ID", "serial #"). The author's own licence
-or registration number ("my NPI", "my licence #") is not PHI.
+health plan, member and national ids, account numbers, licence and certificate numbers,
+vehicle ids (VIN, plates) and device serials. Apart from SSNs, VINs and numbers that carry
+a check digit (NHS numbers in a post about the NHS, DEA numbers), a number needs a label
+before it ("MRN", "member ID", "serial #", "Rx") or, for a plate, a vehicle in its sentence.
+The author's own licence, registration or vehicle ("my NPI", "our minibus") is not PHI.
 """
 
 from __future__ import annotations
@@ -46,6 +47,13 @@ LABEL = (
     r"|rx\s?#|rx (?:number|no\.?)|prescription (?:number|no\.?|#)|script #|pump serial|pacemaker serial"
     r"|licen[cs]e(?:: | is )|licen[cs]e plate(?: number)?|plates?|tags?|nhi|mbi|ein|tin|itin|npi of (?:the )?(?:pt|patient))"
 )
+# National and health numbers around the world, by name (their own pattern, gated on these words).
+NATIONAL_LABEL = (
+    rf"(?:medicare card{NO}?|philhealth(?: id|{NO})?|national insurance{NO}?|ni{NO}|chi{NO}"
+    rf"|pps{NO}|social insurance{NO}|tax file{NO}|ird{NO}|nhis(?: id|{NO})?|ohip{NO}?"
+    rf"|(?:pan|voter'?s?(?: id)?) card{NO}?|emirates id{NO}?|umid{NO}?|sss{NO}"
+    r"|(?-i:(?:NIN|SIN|PPSN|BVN|TFN|SSS|UMID|NRIC|CNIC|PAN|SN|IHI)\b))"
+)
 # The number: groups of digits ("943 476 5919") or one token with a digit ("XJH448812930"),
 # perhaps after a two-letter state ("OH RK482913").
 VALUE = (
@@ -53,8 +61,11 @@ VALUE = (
     r"(\d{2,6}(?:[ \-]\d{2,6}){1,4}(?!\w)|[A-Za-z0-9][A-Za-z0-9\-]{1,}(?:\s\d{2,})?)"
 )
 LABELLED = Gated(rf"(?i:\b{LABEL})\s*(?:is|was|of|ending in|reads|by heart)?\s*[:#]?\s*{VALUE}")
+NATIONAL = Gated(rf"(?i:\b{NATIONAL_LABEL})\s*(?:is|was|of|ending in|reads)?\s*[:#]?\s*{VALUE}")
 # An id label just before a place: the number there is an id, not a phone number.
-ID_LABEL_BEFORE = Gated(rf"\b{LABEL}\s*(?:is|was|of|ending in|reads)?\s*[:#]?\s*$", re.IGNORECASE)
+ID_LABEL_BEFORE = Gated(
+    rf"\b(?:{LABEL}|{NATIONAL_LABEL})\s*(?:is|was|of|ending in|reads)?\s*[:#]?\s*$", re.IGNORECASE
+)
 # More numbers of the same kind after the first: "(H0091724 and H0091725)", "MRN 1234, 5678".
 NEXT_VALUE = Gated(r"\s*(?:,|;|/|&|\band\b|\bor\b)\s*([A-Za-z0-9][A-Za-z0-9\-]{3,})(?!\w)")
 # Vanity and number plates may hold a single digit: "vanity plate OLDIE1".
@@ -71,6 +82,42 @@ CODE_CUE = Gated(
     r"|medicaid)\b",
     re.IGNORECASE,
 )
+# A label, then words about the thing, then a colon and the number: "Serial number on the pacer
+# we pulled from Mr. C's chest today: PMX2231-04417".
+CLAUSE = r"(?:[^.!?\n:]|(?<=\bMr)\.|(?<=\bMrs)\.|(?<=\bMs)\.|(?<=\bDr)\.|(?<=\bSt)\.)"
+FAR_LABEL = (
+    rf"(?:serial{NO}?|s/n|mrn|medical record{NO}|nhs{NO}|hospital{NO}|member(?:ship)? (?:id|number)"
+    r"|policy{NO}|account{NO}|imei|case{NO}|claim{NO}|licen[cs]e{NO}|passport{NO}|registration{NO}"
+    r"|(?:number|licen[cs]e|reg(?:istration)?) plate|insurance (?:id|number))"
+)
+LABEL_THEN_COLON = Gated(rf"(?i:\b{FAR_LABEL})\b{CLAUSE}{{1,60}}:\s*{VALUE}")
+# A prescription number after a bare "Rx": "Rx 4471902 for Mr. H".
+RX = Gated(r"\b(?i:rx)\s*#?\s*(\d{5,10})\b(?!\s*(?i:mg|mcg|ml|units?|tabs?|%))")
+SIX_DIGITS = re.compile(r"\d{3}[ \-]?\d{3}")
+# A DEA registration number: two letters and seven digits with a check digit.
+DEA = Gated(r"\b([ABCDEFGHJKLMPRSTUX][A-Z9])(\d{7})\b")
+# An NHS number without a label: ten digits as 3-3-4, with the modulus-11 check digit.
+NHS = Gated(r"(?<![\d\-+/.])\d{3}[ \-]?\d{3}[ \-]?\d{4}(?![\d\-]|[.,]\d)")
+PHONE_WORDS = Gated(
+    r"\b(?:call|calling|called|phone|phoned|cell|mobile|tel|text|texted|fax|faxed|ring|rang|reach"
+    r"|contact|whatsapp|pager|line|dial|landline|(?<!nhs )number)\b[^\d]{0,20}$",
+    re.IGNORECASE,
+)
+# Words that put a number plate in a sentence: "the lady in the red Mini, plate YK19 ZPL".
+VEHICLE_CUE = Gated(
+    r"\b(?:car|van|truck|lorry|vehicle|motorbike|motorcycle|ute|suv|jeep|taxi|cab|minicab|mini"
+    r"|plates?|reg|registration|rego|tags?|number plate|parked|driving|drove|okada|keke|jeepney"
+    r"|tricycle|tuk-?tuk|auto-?rickshaw|rickshaw|bus)\b",
+    re.IGNORECASE,
+)
+# The author's or practice's own vehicle: "our new minibus (reg AB12 CDE)".
+OWN_VEHICLE = Gated(
+    r"\b(?:my|our)\s+(?:[\w'’]+\s+){0,3}?(?:car|van|minibus|bus|ambulance|vehicle|truck|motorbike"
+    r"|bike|ute|jeep)\b[^.!?]{0,15}$",
+    re.IGNORECASE,
+)
+# A plate in groups of capitals and digits: "YK19 ZPL", "MH 12 AB 1234", "191-D-12345".
+PLATE_SHAPE = Gated(r"(?<![\w\-])[A-Z0-9]{1,5}(?:[ \-][A-Z0-9]{1,5}){1,3}(?![\w\-])")
 # Payment cards: 13 to 19 digits, perhaps in groups, passing the Luhn check.
 CARD = Gated(
     r"(?<![\d\-.])(?:\d{4}[ \-]){3}\d{1,7}(?![\d\-])|(?<![\d\-.])\d{4}[ \-]\d{6}[ \-]\d{4,5}(?![\d\-])"
@@ -102,6 +149,39 @@ def luhn(digits: str) -> bool:
         d = int(c) * (2 if i % 2 else 1)
         total += d - 9 if d > 9 else d
     return total % 10 == 0
+
+
+def nhs_check(digits: str) -> bool:
+    """Whether ten digits pass the NHS number's modulus-11 check (weights 10 down to 2)."""
+    if len(digits) != 10 or len(set(digits)) == 1:
+        return False
+    total = sum(int(d) * w for d, w in zip(digits[:9], range(10, 1, -1), strict=True))
+    check = 11 - total % 11
+    return check != 10 and (0 if check == 11 else check) == int(digits[9])
+
+
+def dea_check(digits: str) -> bool:
+    """Whether seven digits pass the DEA number check: odd places + twice the even, last digit."""
+    d = [int(c) for c in digits]
+    return (d[0] + d[2] + d[4] + 2 * (d[1] + d[3] + d[5])) % 10 == d[6]
+
+
+def is_nhs_number(doc: Document, start: int, end: int) -> bool:
+    """Whether ``[start, end)`` is an unlabelled NHS number: a post about the NHS, the check
+    digit, and no word before it that makes it a phone or fax number."""
+    if "nhs" not in doc.tokens:
+        return False
+    digits = re.sub(r"\D", "", doc.text[start:end])
+    if not nhs_check(digits):
+        return False
+    before, _ = doc.window(start, end, 30, 0)
+    return PHONE_WORDS.search(before) is None
+
+
+def _degenerate(value: str) -> bool:
+    """A placeholder number: one digit repeated ("0000000")."""
+    digits = re.sub(r"\D", "", value)
+    return len(digits) >= 4 and len(set(digits)) == 1
 
 
 def _shape(value: str) -> str:
@@ -137,9 +217,11 @@ class IdentifyingNumber(Detector):
         for m in MEDICARE_MBI.finditer(doc):
             yield self.finding(doc, m.start(), m.end(), "Medicare beneficiary identifier")
         found: list[tuple[int, int]] = []
-        for m in LABELLED.finditer(doc):
+        for m in (*LABELLED.finditer(doc), *NATIONAL.finditer(doc)):
             value = m.group(1)
             if sum(c.isdigit() for c in value) < 3 or len(value.replace(" ", "")) < 4:
+                continue
+            if _degenerate(value):
                 continue
             before, _ = doc.window(m.start(), m.end(), 25, 0)
             if OWN.search(before):
@@ -151,8 +233,69 @@ class IdentifyingNumber(Detector):
             if not _inside(m.span(1), found):
                 found.append(m.span(1))
                 yield self.finding(doc, m.start(1), m.end(1), "number plate")
+        yield from self._more_labels(doc, found)
+        yield from self._plates(doc, found)
         yield from self._cued_codes(doc, found)
         yield from self._cards(doc, found)
+
+    def _more_labels(self, doc: Document, found: list[tuple[int, int]]) -> Iterator[Finding]:
+        """Numbers a label names from further off, bare Rx numbers, DEA and NHS numbers."""
+        for m in LABEL_THEN_COLON.finditer(doc):
+            value = m.group(1)
+            if (
+                sum(c.isdigit() for c in value) >= 3
+                and len(value) >= 5
+                and not _degenerate(value)
+                and not _inside(m.span(1), found)
+                and not OWN.search(doc.window(m.start(), m.end(), 25, 0)[0])
+            ):
+                found.append(m.span(1))
+                yield self.finding(doc, m.start(1), m.end(1), "number a label names")
+        for m in RX.finditer(doc):
+            before, _ = doc.window(m.start(), m.end(), 25, 0)
+            if (
+                not _degenerate(m.group(1))
+                and not _inside(m.span(1), found)
+                and not OWN.search(before)
+            ):
+                found.append(m.span(1))
+                yield self.finding(doc, m.start(1), m.end(1), "prescription number")
+        if SIX_DIGITS.search(doc.text) is None:
+            return  # no run of six digits: no DEA or NHS number
+        for m in DEA.finditer(doc):
+            before, _ = doc.window(m.start(), m.end(), 25, 0)
+            if dea_check(m.group(2)) and not OWN.search(before) and not _inside(m.span(), found):
+                found.append(m.span())
+                yield self.finding(doc, m.start(), m.end(), "DEA registration number")
+        for m in NHS.finditer(doc):
+            if not _inside(m.span(), found) and is_nhs_number(doc, m.start(), m.end()):
+                found.append(m.span())
+                yield self.finding(doc, m.start(), m.end(), "NHS number")
+
+    def _plates(self, doc: Document, found: list[tuple[int, int]]) -> Iterator[Finding]:
+        """Number plates in capitals and digits, in a sentence about a vehicle."""
+        cues = [c.start() for c in VEHICLE_CUE.finditer(doc)]
+        if not cues:
+            return
+        for m in PLATE_SHAPE.finditer(doc):
+            value = m.group()
+            letters = sum(c.isalpha() for c in value)
+            digits = sum(c.isdigit() for c in value)
+            if letters < 2 or digits < 2 or not 5 <= letters + digits <= 10:
+                continue
+            s, e = doc.sentence_at(m.start())
+            covered = any(a <= m.start() and m.end() <= b for a, b in found)
+            if covered or not any(s <= c < e for c in cues):
+                continue
+            before, _ = doc.window(m.start(), m.end(), 40, 0)
+            if (
+                OWN.search(before)
+                or OWN_VEHICLE.search(before)
+                or NOT_PERSONAL_BEFORE.search(before)
+            ):
+                continue
+            found.append(m.span())
+            yield self.finding(doc, m.start(), m.end(), "number plate")
 
     def _more_like(
         self, doc: Document, value: str, end: int, found: list[tuple[int, int]]
