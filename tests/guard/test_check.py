@@ -141,3 +141,16 @@ def test_id_is_carried_into_the_report() -> None:
     report = carecast.check("Our office is closed Monday.", id="post-7")
     assert report.id == "post-7"
     assert report.to_dict()["id"] == "post-7"
+
+
+def test_fixed_text_adds_wording_never_instructions() -> None:
+    """A fix that needs a rewrite (advice, a false claim, criticism) adds nothing; a
+    referral or the author's line is added once, as it stands."""
+    report = carecast.check(
+        "You should take 800 mg ibuprofen every 4 hours for that knee.", {"reply_to": "@sam"}
+    )
+    assert report.fixed_text.count("Please see your own clinician") == 1
+    assert "Share general information instead" not in report.fixed_text
+    claim = carecast.check("Vaccines cause autism, everyone knows it. Studies show 90% agree.")
+    assert "Remove the claim" not in claim.fixed_text and "cite a trusted" not in claim.fixed_text
+    assert {f.rule for f in claim.findings} >= {"misinformation.claim"}

@@ -117,3 +117,15 @@ def test_times_typed_are_the_practice_s_local_time(client: TestClient, engine: E
     with make_sessionmaker(engine)() as session:
         post = session.query(Post).one()
         assert post.scheduled_at == datetime(2026, 12, 1, 14, 0, tzinfo=UTC)
+
+
+def test_fixes_offer_a_redaction_or_wording_to_add_never_an_instruction(
+    client: TestClient,
+) -> None:
+    token = sign_in(client, "manager@lakeside.test")
+    text = "@sam you should take 800 mg ibuprofen every 4 hours for that knee."
+    html = client.post("/check", data={"text": text, "csrf_token": token}).text
+    assert 'data-mode="append"' in html and "Please see your own clinician" in html
+    assert 'data-replacement="Share general information' not in html
+    html = client.post("/check", data={"text": NAMING, "csrf_token": token}).text
+    assert 'data-mode="replace"' in html and 'data-replacement="[patient]"' in html

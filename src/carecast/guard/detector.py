@@ -21,6 +21,7 @@ class Detector:
     severity: ClassVar[Severity] = "review"
     message: ClassVar[str]
     suggestion: ClassVar[str]
+    addition: ClassVar[str] = ""  # wording the fixed text may append as it stands
     source: ClassVar[str] = ""
 
     def detect(self, doc: Document) -> Iterator[Finding]:
@@ -35,6 +36,7 @@ class Detector:
         *,
         message: str | None = None,
         suggestion: str | None = None,
+        addition: str | None = None,
     ) -> Finding:
         """A finding of this detector's rule over ``doc.text[start:end]``."""
         return Finding(
@@ -46,4 +48,5 @@ class Detector:
             message=message or self.message,
             suggestion=self.suggestion if suggestion is None else suggestion,
             explanation=explanation,
+            addition=self.addition if addition is None else addition,
         )

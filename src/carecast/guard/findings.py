@@ -14,7 +14,9 @@ class Finding:
     """One thing guard noticed in a text.
 
     ``start``/``end`` are Python string indices into the checked text; ``suggestion``
-    is the fix: a typed placeholder for PHI, or wording to add for the other rules.
+    is the fix: a typed placeholder for PHI, or what the author should do for the other
+    rules. ``addition`` is wording that can be added to the post as it stands (a
+    referral, the author's credentials), empty where only a rewrite fixes it.
     ``explanation`` says which pattern or cue fired, for people reading a report.
     """
 
@@ -26,6 +28,7 @@ class Finding:
     message: str
     suggestion: str
     explanation: str = ""
+    addition: str = ""
 
     @property
     def category(self) -> str:

@@ -1,4 +1,5 @@
-"""Apply findings to text: PHI spans become typed placeholders; other fixes are appended."""
+"""Apply findings to text: PHI spans become typed placeholders; wording other findings
+offer to add (a referral, the author's credentials) is appended."""
 
 from __future__ import annotations
 
@@ -39,14 +40,15 @@ def redact(text: str, findings: Iterable[Finding]) -> str:
 
 
 def apply_fixes(redacted: str, findings: Iterable[Finding]) -> str:
-    """The redacted text plus, once each, the wording the non-PHI findings suggest."""
+    """The redacted text plus, once each, the wording non-PHI findings offer to add.
+    Findings that only a rewrite can fix (individual advice, a false claim) add nothing."""
     additions: list[str] = []
     for f in findings:
-        if f.is_phi or not f.suggestion or f.suggestion in additions:
+        if f.is_phi or not f.addition or f.addition in additions:
             continue
-        if f.suggestion.lower() in redacted.lower():
+        if f.addition.lower() in redacted.lower():
             continue
-        additions.append(f.suggestion)
+        additions.append(f.addition)
     if not additions:
         return redacted
     return redacted.rstrip() + "\n\n" + "\n".join(additions)

@@ -333,6 +333,7 @@ class IndividualAdvice(Detector):
     severity = "block"
     message = "Diagnosis, dosing or treatment aimed at one person"
     suggestion = "Share general information instead, and add: " + REFERRAL_LINE
+    addition = REFERRAL_LINE
     source = "AMA Opinion 1.2.12; FSMB 2019: no individual medical advice online"
 
     def detect(self, doc: Document) -> Iterator[Finding]:
@@ -366,6 +367,7 @@ class NoReferral(Detector):
     severity = "review"
     message = "Health answer with no pointer to the person's own clinician"
     suggestion = REFERRAL_LINE
+    addition = REFERRAL_LINE
     source = "Brief: be general, guide to trusted resources, emphasise evaluation by a clinician"
 
     def detect(self, doc: Document) -> Iterator[Finding]:

@@ -171,4 +171,5 @@ class MissingIdentity(Detector):
             f"community post without {missing}",
             message=f"In a patient community, state your {missing}",
             suggestion=fix,
+            addition=fix,
         )

@@ -15,13 +15,15 @@
     if (button.classList.contains("apply-all")) {
       textarea.value = button.dataset.fixed;
     } else {
-      var start = Number(button.dataset.start), end = Number(button.dataset.end);
       var value = textarea.value, replacement = button.dataset.replacement;
-      // A fix that adds wording (a referral, a disclosure) has an empty span: append it.
-      if (start === end) {
-        textarea.value = value.replace(/\s*$/, "") + (value.trim() ? " " : "") + replacement;
+      if (button.dataset.mode === "append") {
+        // Wording to add (a referral, the author's line) goes on a line of its own, once.
+        if (value.indexOf(replacement) === -1) {
+          textarea.value = value.replace(/\s*$/, "") + (value.trim() ? "\n\n" : "") + replacement;
+        }
       } else {
         // Offsets are in code points (Python); Array.from splits the text the same way.
+        var start = Number(button.dataset.start), end = Number(button.dataset.end);
         var chars = Array.from(value);
         textarea.value = chars.slice(0, start).join("") + replacement + chars.slice(end).join("");
       }
