@@ -11,12 +11,14 @@ it again adds nothing), prints how to sign in, then serves carecast with uvicorn
 from __future__ import annotations
 
 import argparse
+import sys
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from carecast.errors import CarecastError
 from carecast.store import (
     Post,
     Practice,
@@ -134,7 +136,7 @@ def sign_in_help(address: str) -> str:
     return "\n".join(lines)
 
 
-def main() -> None:
+def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--database", default=None, help="database URL (default: ./carecast.db)")
     parser.add_argument("--host", default="127.0.0.1")
@@ -142,16 +144,23 @@ def main() -> None:
     parser.add_argument("--seed-only", action="store_true", help="seed, then stop")
     args = parser.parse_args()
     url = args.database or database_url()
-    seed(url)
+    try:
+        seed(url)
+    except CarecastError as exc:
+        print(f"error: {exc.message}", file=sys.stderr)
+        if exc.hint:
+            print(f"hint: {exc.hint}", file=sys.stderr)
+        return 2
     print(sign_in_help(f"http://{args.host}:{args.port}"), flush=True)
     if args.seed_only:
-        return
+        return 0
     import uvicorn
 
     from carecast.web import create_app
 
     uvicorn.run(create_app(url), host=args.host, port=args.port)
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())
