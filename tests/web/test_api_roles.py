@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 from fastapi.routing import iter_route_contexts
@@ -20,7 +21,7 @@ from sqlalchemy.orm import Session
 from carecast.store import User, make_sessionmaker
 from carecast.store.practice import ROLES
 from carecast.web import create_app
-from carecast.workflow import people, posts
+from carecast.workflow import consents, people, posts
 from carecast.workflow.roles import PERMISSIONS
 from web.conftest import PASSWORD, Staff
 from web.test_web_api import CLEAN, bearer
@@ -71,6 +72,16 @@ MATRIX: dict[tuple[str, str], Call] = {
     ),
     ("POST", "/api/v1/posts/{post_id}/retract"): Call(
         "posts.retract", "/api/v1/posts/{retract}/retract", REASON
+    ),
+    ("GET", "/api/v1/consents"): Call("posts.read", "/api/v1/consents"),
+    ("POST", "/api/v1/consents"): Call(
+        "consents.write",
+        "/api/v1/consents",
+        {"subject": "Record 4471", "scope": "photo", "granted_at": "2025-01-06T00:00:00Z"},
+        201,
+    ),
+    ("POST", "/api/v1/consents/{consent_id}/revoke"): Call(
+        "consents.write", "/api/v1/consents/{consent}/revoke"
     ),
     ("GET", "/api/v1/audit"): Call("audit.read", "/api/v1/audit?limit=5"),
     ("GET", "/api/v1/audit/verify"): Call("audit.read", "/api/v1/audit/verify"),
@@ -137,7 +148,8 @@ class Things(dict[str, Any]):
 
 def own_things(session: Session, staff: Staff, role: str) -> Things:
     """Posts in the state each route needs, written by the manager and approved by the second
-    clinician (so the clinician under test never reviews their own), and a spare token."""
+    clinician (so the clinician under test never reviews their own), a consent recorded by
+    the manager, and a spare token."""
     author = session.get_one(User, staff.manager.id)
     reviewer = session.get_one(User, staff.second_clinician.id)
     caller = session.get_one(User, getattr(staff, role).id)
@@ -155,6 +167,12 @@ def own_things(session: Session, staff: Staff, role: str) -> Things:
     def published() -> int:
         return posts.mark_published(session, posts.get_post(session, author, approved())).id
 
+    def consent() -> int:
+        given = datetime(2025, 1, 6, tzinfo=UTC)
+        return consents.record_consent(
+            session, author, subject="Record 4471", scope="story", granted_at=given
+        ).id
+
     makers: dict[str, Callable[[], Any]] = {
         "role": lambda: role,
         "draft": draft,
@@ -166,6 +184,7 @@ def own_things(session: Session, staff: Staff, role: str) -> Things:
         "correct": published,
         "retract": published,
         "colleague": lambda: staff.second_clinician.id,
+        "consent": consent,
         "token": lambda: people.create_token(session, caller, "spare").token.id,
     }
     return Things(session, makers)

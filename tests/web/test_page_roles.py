@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 
 import fastapi.routing
@@ -24,7 +25,7 @@ from carecast.store import Post, make_sessionmaker
 from carecast.store.practice import ROLES
 from carecast.web import create_app
 from carecast.web.deps import COOKIE
-from carecast.workflow import people, posts
+from carecast.workflow import consents, people, posts
 from carecast.workflow.roles import PERMISSIONS
 from databases import sqlite_engine
 from web.conftest import PASSWORD, csrf_of
@@ -94,6 +95,9 @@ ROUTES: list[Case] = [
     Case("GET", "/users", "users.manage"),
     Case("POST", "/users", "users.manage", form={"email": "not an address", "role": "manager"}),
     Case("POST", "/users/{user_id}/role", "users.manage", form={"role": "manager"}),
+    Case("GET", "/consents", "posts.read"),
+    Case("POST", "/consents", "consents.write", form={"subject": "", "scope": "photo"}),
+    Case("POST", "/consents/{consent_id}/revoke", "consents.write"),
     Case("GET", "/audit", "audit.read"),
     Case("GET", "/audit/export", "audit.read", "/audit/export?format=csv"),
 ]
@@ -178,8 +182,15 @@ def matrix(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Matrix]:
             )
             post: Post = posts.create_draft(session, users["manager"], "Flu shots are in.")
             posts.submit(session, users["manager"], post)
+            consent = consents.record_consent(
+                session,
+                users["manager"],
+                subject="Record 4471",
+                scope="story",
+                granted_at=datetime(2025, 1, 6, tzinfo=UTC),
+            )
             session.commit()
-            ids = {"post_id": post.id, "user_id": spare.id}
+            ids = {"post_id": post.id, "user_id": spare.id, "consent_id": consent.id}
         app = create_app(engine.url.render_as_string(hide_password=False))
         with TestClient(app, base_url="http://testserver") as client:
             yield Matrix(client, ids)

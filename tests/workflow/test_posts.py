@@ -196,3 +196,21 @@ def test_guard_uses_the_practice_allowlist(session: Session, staff: Staff) -> No
     text = "Dr. Priya Natarajan is on call at Lakeside Family Health, (614) 555-0142."
     post = posts.create_draft(session, staff.manager, text)
     assert not [f for f in post.current.report["findings"] if f["rule"].startswith("privacy")]
+
+
+def test_a_post_cites_only_a_consent_in_force(session: Session, staff: Staff) -> None:
+    from carecast.workflow import consents
+
+    now = datetime.now(UTC)
+    given = consents.record_consent(
+        session,
+        staff.manager,
+        subject="MRN 4471",
+        scope="story",
+        granted_at=now - timedelta(days=2),
+    )
+    post = posts.create_draft(session, staff.manager, CLEAN, consent_id=given.id)
+    assert post.consent_id == given.id
+    consents.revoke_consent(session, staff.manager, given)
+    with pytest.raises(InputError, match="is revoked"):
+        posts.create_draft(session, staff.manager, CLEAN, consent_id=given.id)

@@ -11,11 +11,14 @@ from markupsafe import Markup, escape
 from carecast.errors import CarecastError, InputError
 from carecast.guard import Report
 from carecast.guard.context import CHANNELS
+from carecast.store import Consent, User
 from carecast.web.calendar import practice_zone
+from carecast.web.consents import day_of
 from carecast.web.deps import Csrf, Db, PageUser
 from carecast.web.forms import parse_when
+from carecast.web.settings import FieldError
 from carecast.web.templating import render
-from carecast.workflow import posts
+from carecast.workflow import consents, posts
 from carecast.workflow.roles import require
 
 router = APIRouter(include_in_schema=False)
@@ -60,25 +63,57 @@ def live_check(
     return render(request, "_findings.html", findings_context(report, text))
 
 
+def cited_consent(db: Db, user: User, consent_id: str) -> int | None:
+    """The consent record chosen in the form, which must be in force; None for none."""
+    value = consent_id.strip()
+    if not value:
+        return None
+    if not (value.isascii() and value.isdigit() and len(value) < 10):
+        raise FieldError(
+            "consent_id", f"{value!r} is not a consent record", "choose one from the list"
+        )
+    consent = consents.get_consent(db, user, int(value))
+    standing = consents.standing(consent)
+    if standing != "in force":
+        raise FieldError(
+            "consent_id",
+            f"consent {consent.id} is {standing}",
+            "choose a consent that is in force, or none",
+        )
+    return consent.id
+
+
 def _form_page(
     request: Request,
+    db: Db,
     user: PageUser,
     *,
     text: str = "",
     channels: list[str] | None = None,
     scheduled_at: str = "",
+    consent_id: str = "",
     post_id: int | None = None,
+    cited: Consent | None = None,
     error: CarecastError | None = None,
     status: int = 200,
 ) -> Response:
+    """The compose form; a post being edited shows the consent it cites, a new one offers the
+    practice's consents in force."""
     report = posts.check_text(user.practice, user, text, channels or []) if text.strip() else None
+    zone = practice_zone(user.practice)
+    in_force = [c for c in consents.list_consents(db, user) if consents.standing(c) == "in force"]
     context = {
         "text": text,
         "channels": channels or [],
         "all_channels": PUBLISHING,
         "scheduled_at": scheduled_at,
         "post_id": post_id,
+        "consent_options": [(c, day_of(c.expires_at, zone)) for c in in_force],
+        "consent_id": consent_id,
+        "cited": cited,
+        "cited_standing": consents.standing(cited) if cited else "",
         "error": error,
+        "invalid": getattr(error, "field", ""),
         "report": report,
         "highlighted": highlighted(text, report) if report else "",
     }
@@ -86,9 +121,9 @@ def _form_page(
 
 
 @router.get("/compose")
-def compose_page(request: Request, user: PageUser) -> Response:
+def compose_page(request: Request, db: Db, user: PageUser) -> Response:
     require(user, "posts.write")
-    return _form_page(request, user)
+    return _form_page(request, db, user)
 
 
 @router.post("/compose", dependencies=[Csrf])
@@ -99,6 +134,7 @@ def save_new(
     text: Annotated[str, Form()] = "",
     channels: Annotated[list[str] | None, Form()] = None,
     scheduled_at: Annotated[str, Form()] = "",
+    consent_id: Annotated[str, Form()] = "",
     action: Annotated[str, Form()] = "save",
 ) -> Response:
     try:
@@ -108,6 +144,7 @@ def save_new(
             text,
             channels=channels or [],
             scheduled_at=parse_when(scheduled_at, user.practice.timezone),
+            consent_id=cited_consent(db, user, consent_id),
         )
         if action == "submit":
             posts.submit(db, user, post)
@@ -115,10 +152,12 @@ def save_new(
         db.rollback()
         return _form_page(
             request,
+            db,
             user,
             text=text,
             channels=channels,
             scheduled_at=scheduled_at,
+            consent_id=consent_id,
             error=exc,
             status=422,
         )
@@ -134,7 +173,14 @@ def edit_page(request: Request, db: Db, user: PageUser, post_id: int) -> Respons
         post.scheduled_at.astimezone(zone).strftime("%Y-%m-%dT%H:%M") if post.scheduled_at else ""
     )
     return _form_page(
-        request, user, text=post.text, channels=post.channels, scheduled_at=when, post_id=post.id
+        request,
+        db,
+        user,
+        text=post.text,
+        channels=post.channels,
+        scheduled_at=when,
+        post_id=post.id,
+        cited=post.consent,
     )
 
 
@@ -165,11 +211,13 @@ def save_edit(
         db.rollback()
         return _form_page(
             request,
+            db,
             user,
             text=text,
             channels=channels,
             scheduled_at=scheduled_at,
             post_id=post_id,
+            cited=post.consent,
             error=exc,
             status=422,
         )

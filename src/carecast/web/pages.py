@@ -2,11 +2,12 @@
 
 from fastapi import APIRouter
 
-from carecast.web import audit_page, calendar, compose, review, settings
+from carecast.web import audit_page, calendar, compose, consents, review, settings
 
 router = APIRouter(include_in_schema=False)
 router.include_router(compose.router)
 router.include_router(review.router)
 router.include_router(calendar.router)
 router.include_router(settings.router)
+router.include_router(consents.router)
 router.include_router(audit_page.router)

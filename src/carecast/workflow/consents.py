@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Literal, get_args
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -13,6 +14,10 @@ from carecast.store.base import utcnow
 from carecast.store.practice import CONSENT_SCOPES
 from carecast.workflow import audit
 from carecast.workflow.roles import require
+
+# Where a consent stands at a moment: only "in force" lets a post rely on it.
+Standing = Literal["in force", "not yet in force", "expired", "revoked"]
+STANDINGS: tuple[Standing, ...] = get_args(Standing)
 
 
 def record_consent(
@@ -83,6 +88,19 @@ def revoke_consent(session: Session, user: User, consent: Consent) -> Consent:
         practice_id=user.practice_id,
     )
     return consent
+
+
+def standing(consent: Consent, at: datetime | None = None) -> Standing:
+    """Where the consent stands at ``at`` (now when left out), one of STANDINGS; a revoked
+    consent is "revoked" even once it has also expired."""
+    at = at or utcnow()
+    if consent.revoked_at is not None and at >= consent.revoked_at:
+        return "revoked"
+    if at < consent.granted_at:
+        return "not yet in force"
+    if consent.expires_at is not None and at >= consent.expires_at:
+        return "expired"
+    return "in force"
 
 
 def list_consents(session: Session, user: User) -> list[Consent]:

@@ -20,6 +20,7 @@ from carecast.guard.context import CHANNELS
 from carecast.store import Post, PostNote, PostVersion, Practice, User
 from carecast.store.base import utcnow
 from carecast.workflow import audit
+from carecast.workflow.consents import get_consent, standing
 from carecast.workflow.people import policy_for
 from carecast.workflow.roles import require
 
@@ -187,9 +188,14 @@ def _aware(at: datetime | None) -> datetime | None:
 def _consent(session: Session, user: User, consent_id: int | None) -> int | None:
     if consent_id is None:
         return None
-    from carecast.workflow.consents import get_consent
-
-    return get_consent(session, user, consent_id).id
+    consent = get_consent(session, user, consent_id)
+    where = standing(consent)
+    if where != "in force":
+        raise InputError(
+            f"consent record {consent_id} is {where}",
+            "cite a consent that is in force, or record the patient's new consent",
+        )
+    return consent.id
 
 
 def edit(
