@@ -70,7 +70,13 @@ def home(user: PageUser) -> Response:
 def post_list(request: Request, db: Db, user: PageUser, state: str = "") -> Response:
     states = [state] if state else []
     return render(
-        request, "posts.html", {"posts": posts.list_posts(db, user, states), "state": state}
+        request,
+        "posts.html",
+        {
+            "posts": posts.list_posts(db, user, states),
+            "state": state,
+            "zone": practice_zone(user.practice),
+        },
     )
 
 
