@@ -120,6 +120,19 @@ def _move(
     _event(session, actor, action, post, **details)
 
 
+def _note(session: Session, post: Post, user: User | None, kind: str, body: str) -> None:
+    """A comment, reason or message on the post's current version."""
+    session.add(
+        PostNote(
+            post=post,
+            author_id=user.id if user else None,
+            kind=kind,
+            body=body,
+            version_number=post.current.number,
+        )
+    )
+
+
 def _expect(post: Post, *states: str, doing: str) -> None:
     if post.state not in states:
         raise ConflictError(
@@ -249,15 +262,7 @@ def approve(session: Session, user: User, post: Post, override: str | None = Non
                 "send it back to be fixed, or approve with an override and a reason",
             )
         reason = _reason(override, "override")
-        session.add(
-            PostNote(
-                post=post,
-                author_id=user.id,
-                kind="override",
-                body=reason,
-                version_number=post.current.number,
-            )
-        )
+        _note(session, post, user, "override", reason)
         details["override"] = reason
     post.approved_by_id, post.approved_at = user.id, utcnow()
     _move(session, user, post, "approved", "post.approved", **details)
@@ -290,15 +295,7 @@ def send_back(session: Session, user: User, post: Post, comment: str) -> Post:
     require(user, "posts.review")
     _expect(post, "in_review", doing="sent back")
     body = _reason(comment, "send-back")
-    session.add(
-        PostNote(
-            post=post,
-            author_id=user.id,
-            kind="send_back",
-            body=body,
-            version_number=post.current.number,
-        )
-    )
+    _note(session, post, user, "send_back", body)
     _move(session, user, post, "draft", "post.sent_back", comment=body)
     return post
 
@@ -328,15 +325,7 @@ def mark_published(
 def mark_failed(session: Session, post: Post, message: str, *, actor: str = "worker") -> Post:
     """The publishing side gave up: the post goes back to the manager with the reason."""
     _expect(post, "scheduled", "approved", doing="marked failed")
-    session.add(
-        PostNote(
-            post=post,
-            author_id=None,
-            kind="failure",
-            body=message,
-            version_number=post.current.number,
-        )
-    )
+    _note(session, post, None, "failure", message)
     _move(session, actor, post, "failed", "post.failed", message=message)
     return post
 
@@ -360,15 +349,7 @@ def correct(session: Session, user: User, post: Post, text: str | None = None) -
     correction = create_draft(
         session, user, text or apology(post), channels=post.channels, corrects=post
     )
-    session.add(
-        PostNote(
-            post=post,
-            author_id=user.id,
-            kind="correction",
-            body=f"Correction drafted as post {correction.id}",
-            version_number=post.current.number,
-        )
-    )
+    _note(session, post, user, "correction", f"Correction drafted as post {correction.id}")
     _event(session, user, "post.correction_started", post, correction=correction.id)
     return correction
 
@@ -377,15 +358,7 @@ def retract(session: Session, user: User, post: Post, reason: str) -> Post:
     require(user, "posts.retract")
     _expect(post, "published", "corrected", doing="retracted")
     body = _reason(reason, "retraction")
-    session.add(
-        PostNote(
-            post=post,
-            author_id=user.id,
-            kind="retraction",
-            body=body,
-            version_number=post.current.number,
-        )
-    )
+    _note(session, post, user, "retraction", body)
     _move(session, user, post, "retracted", "post.retracted", reason=body)
     return post
 
