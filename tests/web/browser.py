@@ -8,7 +8,6 @@ and says what to install.
 
 from __future__ import annotations
 
-import os
 import shutil
 import socket
 import threading
@@ -18,14 +17,14 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
-import pytest
 import uvicorn
 from fastapi import FastAPI
+
+import ci
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page, ViewportSize
 
-IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -40,9 +39,7 @@ PHONE: ViewportSize = {"width": 390, "height": 844}  # a phone-sized viewport, i
 
 def unavailable(reason: str) -> NoReturn:
     """Fail under CI, where the browser test must run; skip elsewhere."""
-    if IN_CI:
-        pytest.fail(f"{reason} (CI must run the browser test: see .ci/chromium.sh)")
-    pytest.skip(reason)
+    ci.unavailable(reason, "CI must run the browser test: see .ci/chromium.sh")
 
 
 def chromium_path() -> str:

@@ -9,10 +9,9 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 
-from carecast.store import User, make_sessionmaker
+from carecast.store import make_sessionmaker
 from carecast.web import create_app
-from carecast.workflow import people
-from workflow.conftest import PASSWORD, Staff, quick_hashing  # noqa: F401  (fixture)
+from workflow.conftest import PASSWORD, Staff, add_staff, quick_hashing  # noqa: F401  (fixture)
 
 __all__ = ["PASSWORD", "Staff", "csrf_of", "sign_in"]
 
@@ -20,31 +19,7 @@ __all__ = ["PASSWORD", "Staff", "csrf_of", "sign_in"]
 @pytest.fixture
 def staff(engine: Engine) -> Staff:
     with make_sessionmaker(engine)() as session:
-        practice = people.create_practice(
-            session,
-            name="Lakeside Family Health",
-            phone="(614) 555-0142",
-            address="2200 Mill Creek Road",
-            site="lakesidefamilyhealth.org",
-        )
-
-        def user(role: str, email: str, name: str, **profile: str) -> User:
-            return people.create_user(
-                session, practice, email=email, name=name, role=role, password=PASSWORD, **profile
-            )
-
-        staff = Staff(
-            practice=practice,
-            admin=user("admin", "admin@lakeside.test", "Alex Admin"),
-            manager=user("manager", "manager@lakeside.test", "Marcus Reyes"),
-            clinician=user("clinician", "priya@lakeside.test", "Priya Natarajan", title="Dr."),
-            second_clinician=user(
-                "clinician", "samuel@lakeside.test", "Samuel Okafor", title="Dr."
-            ),
-            compliance=user("compliance", "compliance@lakeside.test", "Casey Compliance"),
-        )
-        session.commit()
-        return staff
+        return add_staff(session)
 
 
 @pytest.fixture

@@ -42,6 +42,11 @@ def session(engine: Engine) -> Iterator[Session]:
 
 @pytest.fixture
 def staff(session: Session) -> Staff:
+    return add_staff(session)
+
+
+def add_staff(session: Session) -> Staff:
+    """The Lakeside practice and one user of each role (two clinicians), committed."""
     practice = people.create_practice(
         session,
         name="Lakeside Family Health",
