@@ -74,7 +74,7 @@ def _reason(text: str | None, what: str) -> str:
 
 def _version(session: Session, post: Post, text: str, event: str, user: User | None) -> PostVersion:
     author = post.author if post.author_id else user
-    report = check_text(post_practice(session, post), author, text, post.channels, post.reply_to)
+    report = check_text(post.practice, author, text, post.channels, post.reply_to)
     number = post.versions[-1].number + 1 if post.versions else 1
     version = PostVersion(
         post=post,
@@ -87,13 +87,6 @@ def _version(session: Session, post: Post, text: str, event: str, user: User | N
     )
     session.add(version)
     return version
-
-
-def post_practice(session: Session, post: Post) -> Practice:
-    practice = session.get(Practice, post.practice_id)
-    if practice is None:  # the foreign key makes this impossible short of a broken database
-        raise NotFound(f"post {post.id} has no practice", "restore the practice from a backup")
-    return practice
 
 
 def _event(session: Session, actor: User | str, action: str, post: Post, **details: object) -> None:
@@ -250,9 +243,7 @@ def approve(session: Session, user: User, post: Post, override: str | None = Non
             "you wrote this post, so you cannot approve it", "ask another clinician to review it"
         )
     _expect(post, "in_review", doing="approved")
-    report = check_text(
-        post_practice(session, post), post.author, post.text, post.channels, post.reply_to
-    )
+    report = check_text(post.practice, post.author, post.text, post.channels, post.reply_to)
     details: dict[str, object] = {"verdict": report.verdict}
     if report.verdict == "block":
         if not (override or "").strip():
