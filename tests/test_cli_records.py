@@ -81,3 +81,12 @@ def test_bad_input_and_missing_databases_say_what_to_do(tmp_path: Path) -> None:
     assert result.exit_code == 2 and "--since 'soon' is not a date" in result.stderr
     result = runner.invoke(app, ["audit", "export", "--database", "nonsense://", "--format", "xml"])
     assert result.exit_code == 2 and "--format jsonl or --format csv" in result.stderr
+
+
+def test_export_to_a_folder_that_is_not_there_says_so(tmp_path: Path) -> None:
+    database = f"sqlite:///{tmp_path / 'audit.db'}"
+    assert runner.invoke(app, ["db", "upgrade", "--database", database]).exit_code == 0
+    out = tmp_path / "missing" / "audit.csv"
+    result = runner.invoke(app, ["audit", "export", "--database", database, "--out", str(out)])
+    assert result.exit_code == 2 and "cannot write" in result.stderr
+    assert "Traceback" not in result.output and not out.exists()
