@@ -4,6 +4,8 @@
     ├── InputError           the text, file or JSON given to carecast is unusable
     ├── PolicyError          a policy pack or practice profile is missing or invalid
     ├── ChannelError         a social network refused or failed (knows its channel)
+    │   ├── RetryLater       a passing failure (429, 5xx, timeout): try again, maybe after a wait
+    │   └── Refused          a lasting refusal (bad token, text rejected): a person must act
     ├── StoreError           the database could not be read or written
     ├── AuthError            sign-in failed, or a token is unknown or revoked
     │   └── TooManyAttempts  sign-in is paused for an address after repeated failures
@@ -44,6 +46,22 @@ class ChannelError(CarecastError):
     def __init__(self, channel: str, message: str, hint: str = "") -> None:
         super().__init__(f"{channel}: {message}", hint)
         self.channel = channel
+
+
+class RetryLater(ChannelError):
+    """A passing failure: rate limited, a server error, a timeout or a dropped connection.
+    ``retry_after`` is the wait in seconds the network asked for, if it said."""
+
+    def __init__(
+        self, channel: str, message: str, hint: str = "", retry_after: float | None = None
+    ) -> None:
+        super().__init__(channel, message, hint or "carecast will try again")
+        self.retry_after = retry_after
+
+
+class Refused(ChannelError):
+    """A lasting refusal: the account's token was rejected, the text was refused, the post
+    is gone. Trying again will not help; a person has to act."""
 
 
 class StoreError(CarecastError):

@@ -20,7 +20,8 @@ from carecast.store import make_sessionmaker
 from carecast.web import create_app
 from carecast.workflow import people
 from databases import sqlite_engine
-from web.browser import PHONE, Screens, chromium, fits_the_width, live_server, sign_in, sign_out
+from servers import live_server
+from web.browser import PHONE, Screens, chromium, fits_the_width, sign_in, sign_out
 from web.conftest import PASSWORD
 
 NAMING = "Mrs. Alvarez in bed 4 went home today, what a fighter!"
