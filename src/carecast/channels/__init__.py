@@ -1,11 +1,11 @@
 """carecast.channels: one adapter per network account, all speaking :class:`Channel`.
 
-| kind       | network                   | client library | secret keys                      |
-|------------|---------------------------|----------------|----------------------------------|
-| `mastodon` | any Mastodon instance     | Mastodon.py    | `access_token`                   |
-| `bluesky`  | a Bluesky PDS             | atproto        | `password` (an app password)     |
-| `x`        | X, API v2                 | tweepy         | `consumer_key`, `consumer_secret`, `access_token`, `access_token_secret` |
-| `blog`     | the practice's own site   | feedgen        | none; option `folder`            |
+- ``mastodon``: any Mastodon instance, through Mastodon.py; secret ``access_token``.
+- ``bluesky``: a Bluesky PDS, through atproto; secret ``password`` (an app password).
+- ``x``: X's API v2, through tweepy; secrets ``consumer_key``, ``consumer_secret``,
+  ``access_token``, ``access_token_secret``.
+- ``blog``: the practice's own site, static pages and an Atom feed (feedgen); no secret,
+  option ``folder``.
 
 Adapters are imported when first opened, so importing this package stays cheap.
 """

@@ -313,11 +313,15 @@ def mark_published(
     return post
 
 
-def mark_failed(session: Session, post: Post, message: str, *, actor: str = "worker") -> Post:
-    """The publishing side gave up: the post goes back to the manager with the reason."""
+def mark_failed(
+    session: Session, post: Post, message: str, *, hint: str = "", actor: str = "worker"
+) -> Post:
+    """The publishing side gave up: the post goes back to the manager with the reason
+    and, where there is one, what to do about it."""
     _expect(post, "scheduled", "approved", doing="marked failed")
-    _note(session, post, None, "failure", message)
-    _move(session, actor, post, "failed", "post.failed", message=message)
+    body = f"{message}. What to do: {hint}" if hint else message
+    _note(session, post, None, "failure", body)
+    _move(session, actor, post, "failed", "post.failed", message=body)
     return post
 
 

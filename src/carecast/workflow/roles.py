@@ -22,6 +22,8 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "practice.edit": frozenset({"admin"}),
     "consents.write": frozenset({"admin", "clinician", "manager"}),
     "check": frozenset({"admin", "clinician", "manager", "compliance"}),
+    "accounts.manage": frozenset({"admin", "manager"}),
+    "inbox.read": frozenset({"admin", "clinician", "manager", "compliance"}),
 }
 
 WHAT = {
@@ -36,6 +38,8 @@ WHAT = {
     "practice.edit": "change the practice settings",
     "consents.write": "record consent",
     "check": "check text",
+    "accounts.manage": "connect or disconnect network accounts",
+    "inbox.read": "read the inbox",
 }
 
 

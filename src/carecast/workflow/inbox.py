@@ -1,0 +1,97 @@
+"""Mentions and replies brought home from the practice's accounts, kept once each.
+
+The worker fetches; :func:`take_mentions` stores what is new (a mention already kept,
+by its remote id, is skipped), links replies to the post they answer, and moves the
+account's cursor in the same transaction, so a crash never loses or repeats one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+
+from sqlalchemy import or_, select, update
+from sqlalchemy.orm import Session
+
+from carecast.channels import Mentions
+from carecast.store import Account, Delivery, Mention, User
+from carecast.store.base import utcnow
+from carecast.workflow.roles import require
+
+
+def claim_poll(session: Session, account_id: int, now: datetime, every: timedelta) -> bool:
+    """Take the account's turn to be polled, unless it was polled within ``every``
+    (by this worker or another)."""
+    result = session.execute(
+        update(Account)
+        .where(
+            Account.id == account_id,
+            Account.active.is_(True),
+            or_(Account.polled_at.is_(None), Account.polled_at <= now - every),
+        )
+        .values(polled_at=now)
+    )
+    return bool(getattr(result, "rowcount", 0) == 1)
+
+
+def _our_posts(session: Session, account: Account, remote_ids: set[str]) -> dict[str, int]:
+    """Remote id → our post id, for the remote ids that are parts of our deliveries."""
+    if not remote_ids:
+        return {}
+    found: dict[str, int] = {}
+    deliveries = session.scalars(
+        select(Delivery).where(Delivery.account_id == account.id, Delivery.state == "sent")
+    )
+    for delivery in deliveries:
+        for part in delivery.remote:
+            if str(part.get("id")) in remote_ids:
+                found[str(part["id"])] = delivery.post_id
+    return found
+
+
+def take_mentions(session: Session, account: Account, fetched: Mentions) -> list[Mention]:
+    """Keep the mentions not kept before, and move the account's cursor."""
+    wanted = {m.remote_id: m for m in fetched.items}
+    kept = set(
+        session.scalars(
+            select(Mention.remote_id).where(
+                Mention.account_id == account.id, Mention.remote_id.in_(list(wanted))
+            )
+        )
+    )
+    answers = _our_posts(session, account, {m.in_reply_to for m in fetched.items if m.in_reply_to})
+    added = []
+    for remote_id, item in wanted.items():
+        if remote_id in kept:
+            continue
+        mention = Mention(
+            practice_id=account.practice_id,
+            account_id=account.id,
+            remote_id=remote_id,
+            author=item.author[:200],
+            text=item.text,
+            url=item.url[:400],
+            in_reply_to=item.in_reply_to,
+            post_id=answers.get(item.in_reply_to or ""),
+            sent_at=item.created_at,
+            fetched_at=utcnow(),
+        )
+        session.add(mention)
+        added.append(mention)
+    account.cursor = fetched.cursor
+    account.poll_error = ""
+    session.flush()
+    return added
+
+
+def list_mentions(
+    session: Session, user: User, *, account_ids: Sequence[int] = (), post_id: int | None = None
+) -> list[Mention]:
+    """The practice's inbox, newest first."""
+    require(user, "inbox.read")
+    query = select(Mention).where(Mention.practice_id == user.practice_id)
+    if account_ids:
+        query = query.where(Mention.account_id.in_(list(account_ids)))
+    if post_id is not None:
+        query = query.where(Mention.post_id == post_id)
+    return list(session.scalars(query.order_by(Mention.sent_at.desc(), Mention.id.desc())))
