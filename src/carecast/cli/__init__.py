@@ -21,6 +21,7 @@ from rich.text import Text
 
 from carecast import __version__
 from carecast.cli.records import audit_app, db_app
+from carecast.cli.worker import worker
 from carecast.errors import CarecastError, InputError
 from carecast.guard import Context, Report, load_policy
 from carecast.guard import check as guard_check
@@ -361,6 +362,7 @@ def rules() -> None:
 
 app.add_typer(db_app, name="db")
 app.add_typer(audit_app, name="audit")
+app.command("worker")(worker)
 
 
 def main() -> None:
