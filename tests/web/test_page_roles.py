@@ -21,7 +21,7 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from starlette.routing import Mount
 
-from carecast.store import Post, make_sessionmaker
+from carecast.store import Account, Post, make_sessionmaker
 from carecast.store.practice import ROLES
 from carecast.web import create_app
 from carecast.web.deps import COOKIE
@@ -90,6 +90,11 @@ ROUTES: list[Case] = [
     Case("GET", "/review", "posts.review"),
     Case("POST", "/review", "posts.review"),
     Case("GET", "/calendar", "posts.read"),
+    Case("POST", "/calendar/openings", "posts.write", form={"at": ""}),
+    Case("GET", "/inbox", "inbox.read"),
+    Case("GET", "/accounts", "accounts.manage"),
+    Case("POST", "/accounts", "accounts.manage", form={"kind": "mastodon"}),
+    Case("POST", "/accounts/{account_id}/disconnect", "accounts.manage"),
     Case("GET", "/settings", "practice.edit"),
     Case("POST", "/settings", "practice.edit", form={"name": "", "policy_pack": "default"}),
     Case("GET", "/users", "users.manage"),
@@ -189,8 +194,17 @@ def matrix(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Matrix]:
                 scope="story",
                 granted_at=datetime(2025, 1, 6, tzinfo=UTC),
             )
+            account = Account(
+                practice_id=practice.id, kind="mastodon", base_url="https://social.example"
+            )
+            session.add(account)
             session.commit()
-            ids = {"post_id": post.id, "user_id": spare.id, "consent_id": consent.id}
+            ids = {
+                "post_id": post.id,
+                "user_id": spare.id,
+                "consent_id": consent.id,
+                "account_id": account.id,
+            }
         app = create_app(engine.url.render_as_string(hide_password=False))
         with TestClient(app, base_url="http://testserver") as client:
             yield Matrix(client, ids)

@@ -11,12 +11,16 @@ from fastapi.staticfiles import StaticFiles
 
 from carecast import __version__
 from carecast.store import make_engine, make_sessionmaker, upgrade
+from carecast.store.keys import Keyring
 from carecast.web import api, auth, errors, pages, security
 
 
-def create_app(database_url: str | None = None, *, migrate: bool = True) -> FastAPI:
+def create_app(
+    database_url: str | None = None, *, migrate: bool = True, keyring: Keyring | None = None
+) -> FastAPI:
     """The carecast web app for ``database_url`` (default: ``CARECAST_DATABASE_URL``, else
-    ./carecast.db). ``migrate`` brings the schema up to date when the app starts."""
+    ./carecast.db). ``migrate`` brings the schema up to date when the app starts.
+    ``keyring`` seals account secrets (default: loaded from the environment on first use)."""
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -38,6 +42,7 @@ def create_app(database_url: str | None = None, *, migrate: bool = True) -> Fast
         openapi_url="/api/v1/openapi.json",
     )
     static = resources.files("carecast.web").joinpath("static")
+    app.state.keyring = keyring
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
     security.install(app)
     errors.install(app)

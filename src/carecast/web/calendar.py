@@ -7,16 +7,21 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, tzinfo
 from itertools import groupby
+from typing import Annotated, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from fastapi import APIRouter, Request
-from fastapi.responses import Response
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import RedirectResponse, Response
 
-from carecast.errors import InputError
+from carecast.errors import CarecastError, InputError
 from carecast.store import Post, Practice
-from carecast.web.deps import Db, PageUser
+from carecast.web.deps import Csrf, Db, PageUser
+from carecast.web.errors import status_of
+from carecast.web.forms import parse_when
 from carecast.web.templating import render
-from carecast.workflow import posts
+from carecast.workflow import accounts, openings, posts
+from carecast.workflow.accounts import NAMES
+from carecast.workflow.roles import allowed, require
 
 router = APIRouter(include_in_schema=False)
 SHOWN = ("scheduled", "published", "failed")
@@ -114,14 +119,57 @@ def days(shown: Iterable[Post], zone: tzinfo, month: Month) -> list[Day]:
     return [Day(day, list(group)) for day, group in groupby(entries, key=lambda e: e.at.date())]
 
 
-@router.get("/calendar")
-def calendar_page(request: Request, db: Db, user: PageUser, month: str = "") -> Response:
+def _calendar(
+    request: Request,
+    db: Db,
+    user: PageUser,
+    month: str = "",
+    *,
+    opening: dict[str, Any] | None = None,
+    error: CarecastError | None = None,
+) -> Response:
     zone = practice_zone(user.practice)
     shown = Month.parse(month, datetime.now(zone).date())
+    connected = sorted({a.kind for a in accounts.list_accounts(db, user, active_only=True)})
     context = {
         "month": shown,
         "days": days(posts.list_posts(db, user, SHOWN), zone, shown),
         "zone": str(zone),
         "today": datetime.now(zone).date(),
+        "can_write": allowed(user, "posts.write"),
+        "connected": connected,
+        "names": NAMES,
+        "opening": opening or {"at": "", "how": "", "channels": connected},
+        "error": error,
     }
-    return render(request, "calendar.html", context)
+    return render(request, "calendar.html", context, status_of(error) if error else 200)
+
+
+@router.get("/calendar")
+def calendar_page(request: Request, db: Db, user: PageUser, month: str = "") -> Response:
+    return _calendar(request, db, user, month)
+
+
+@router.post("/calendar/openings", dependencies=[Csrf])
+def fill_a_slot(
+    request: Request,
+    db: Db,
+    user: PageUser,
+    at: Annotated[str, Form()] = "",
+    how: Annotated[str, Form()] = "",
+    channels: Annotated[list[str] | None, Form()] = None,
+) -> Response:
+    """Announce an opening left by a cancellation; it goes to review like any post."""
+    require(user, "posts.write")
+    zone = practice_zone(user.practice)
+    typed = {"at": at, "how": how, "channels": channels or []}
+    try:
+        when = parse_when(at, str(zone))
+        if when is None:
+            raise InputError("when is the opening?", "pick the date and time of the free slot")
+        now = datetime.now(zone)
+        post = openings.fill_slot(db, user, when.astimezone(zone), now, channels or [], how)
+    except InputError as exc:
+        db.rollback()
+        return _calendar(request, db, user, opening=typed, error=exc)
+    return RedirectResponse(f"/posts/{post.id}", status_code=303)

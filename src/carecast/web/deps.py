@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from carecast.errors import AuthError, PermissionDenied
 from carecast.store import User, WebSession
 from carecast.store.engine import unreachable
+from carecast.store.keys import Keyring, load_keyring
 from carecast.workflow import people, sessions
 
 COOKIE = "carecast_session"
@@ -52,6 +53,17 @@ def db_session(request: Request) -> Iterator[Session]:
         except BaseException:
             db.rollback()
             raise
+
+
+def keyring(request: Request) -> Keyring:
+    """The keys that seal account secrets: the app's own, else loaded on first need."""
+    ring: Keyring | None = getattr(request.app.state, "keyring", None)
+    if ring is None:
+        ring = request.app.state.keyring = load_keyring()
+    return ring
+
+
+Keys = Annotated[Keyring, Depends(keyring)]
 
 
 # Committed before the response is sent: a browser that follows a redirect straight after

@@ -10,6 +10,7 @@ from starlette.exceptions import HTTPException
 from carecast.errors import (
     AuthError,
     CarecastError,
+    ChannelError,
     ConflictError,
     InputError,
     NotFound,
@@ -30,6 +31,7 @@ STATUS: list[tuple[type[CarecastError], int]] = [
     (InputError, 422),
     (PolicyError, 422),
     (StoreError, 503),
+    (ChannelError, 502),  # the network refused or failed: carecast stood between
 ]
 
 

@@ -2,7 +2,7 @@
 
 from fastapi import APIRouter
 
-from carecast.web import audit_page, calendar, compose, consents, review, settings
+from carecast.web import accounts, audit_page, calendar, compose, consents, review, settings
 
 router = APIRouter(include_in_schema=False)
 router.include_router(compose.router)
@@ -11,3 +11,4 @@ router.include_router(calendar.router)
 router.include_router(settings.router)
 router.include_router(consents.router)
 router.include_router(audit_page.router)
+router.include_router(accounts.router)

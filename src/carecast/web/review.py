@@ -16,7 +16,8 @@ from carecast.web.compose import highlighted
 from carecast.web.deps import Csrf, Db, PageUser
 from carecast.web.forms import parse_when
 from carecast.web.templating import render
-from carecast.workflow import posts
+from carecast.workflow import deliveries, inbox, posts
+from carecast.workflow.accounts import NAMES
 from carecast.workflow.roles import allowed, require
 
 router = APIRouter(include_in_schema=False)
@@ -42,6 +43,9 @@ def post_page(
         "highlighted": highlighted(post.text, report),
         "trail": trail,
         "corrections": posts.corrections(db, post),
+        "deliveries": deliveries.deliveries_of(db, post),
+        "replies": inbox.list_mentions(db, user, post_id=post.id),
+        "names": NAMES,
         "can": {
             p: allowed(user, p)
             for p in (
