@@ -4,6 +4,11 @@ Brings the database (``CARECAST_DATABASE_URL``, else ./carecast.db) up to date, 
 demo practice, its people and a few example posts unless they are there already (running
 it again adds nothing), prints how to sign in, then serves carecast with uvicorn.
 
+Beside it run a local Mastodon server (mastodon-mock, on port 3000, emptied at every
+start) with the practice's account and a patient's, and the worker, which publishes
+what is due and fetches replies. Connect the practice's account in Accounts with the
+token printed at start; reply as the patient in the Mastodon server's own pages.
+
     python scripts/demo.py                  # seed and serve
     python scripts/demo.py --seed-only      # seed, print the sign-in details, stop
 """
@@ -12,6 +17,8 @@ from __future__ import annotations
 
 import argparse
 import sys
+import threading
+import time
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -109,7 +116,7 @@ def seed_posts(session: Session, practice: Practice, staff: dict[str, User]) -> 
         session,
         manager,
         SCHEDULED,
-        channels=["facebook", "mastodon"],
+        channels=["mastodon"],
         scheduled_at=tomorrow + timedelta(days=1),
     )
     posts.submit(session, manager, scheduled)
@@ -136,12 +143,72 @@ def sign_in_help(address: str) -> str:
     return "\n".join(lines)
 
 
+MASTODON_ACCOUNTS = {
+    "lakeside": ("Lakeside Family Health", "lakeside-demo-token"),
+    "sam": ("Sam, a patient", "sam-demo-token"),
+}
+
+
+def start_mastodon(host: str, port: int) -> str:
+    """mastodon-mock in a thread, with the practice's account and a patient's."""
+    import uvicorn
+    from mastodon_mock.app import create_app as mastodon_app
+    from mastodon_mock.config import MastodonMockConfig, SeedAccount, SeedConfig, SeedFollow
+
+    seed = SeedConfig(
+        accounts=[
+            SeedAccount(username=name, display_name=shown, access_token=token)
+            for name, (shown, token) in MASTODON_ACCOUNTS.items()
+        ],
+        follows=[SeedFollow(follower="sam", following="lakeside")],
+    )
+    config = MastodonMockConfig(domain=f"{host}:{port}", url_scheme="http", seed=seed)
+    server = uvicorn.Server(
+        uvicorn.Config(mastodon_app(config), host=host, port=port, log_level="warning")
+    )
+    threading.Thread(target=server.run, daemon=True).start()
+    deadline = time.monotonic() + 20
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return f"http://{host}:{port}"
+
+
+def start_worker(url: str) -> None:
+    """The worker in a thread: publishes what is due, fetches replies every 10 seconds."""
+    from datetime import timedelta
+
+    from carecast.store.keys import load_keyring
+    from carecast.worker import Worker, WorkerSettings
+
+    settings = WorkerSettings(name="demo", poll_every=timedelta(seconds=10), idle_sleep=2)
+    worker = Worker(make_sessionmaker(make_engine(url)), load_keyring(), settings)
+    threading.Thread(target=worker.run, daemon=True).start()
+
+
+def mastodon_help(address: str) -> str:
+    lake, sam = MASTODON_ACCOUNTS["lakeside"], MASTODON_ACCOUNTS["sam"]
+    return "\n".join(
+        [
+            f"A local Mastodon server is at {address} (its own pages: {address}/_ui/).",
+            "Connect the practice's account in Accounts with:",
+            f"  server address  {address}",
+            "  account name    lakeside",
+            f"  access token    {lake[1]}",
+            f"A patient, sam, can reply to the practice's posts with the token {sam[1]!r}.",
+        ]
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--database", default=None, help="database URL (default: ./carecast.db)")
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8000)
     parser.add_argument("--seed-only", action="store_true", help="seed, then stop")
+    parser.add_argument("--mastodon-port", type=int, default=3000)
+    parser.add_argument(
+        "--no-mastodon", action="store_true", help="no local Mastodon server, no worker"
+    )
     args = parser.parse_args()
     url = args.database or database_url()
     try:
@@ -158,6 +225,9 @@ def main() -> int:
 
     from carecast.web import create_app
 
+    if not args.no_mastodon:
+        print(mastodon_help(start_mastodon(args.host, args.mastodon_port)), flush=True)
+        start_worker(url)
     uvicorn.run(create_app(url), host=args.host, port=args.port)
     return 0
 
