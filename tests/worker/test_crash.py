@@ -25,7 +25,8 @@ from workflow.conftest import add_staff
 
 POSTS = 1_000
 WORKERS = 2
-DEADLINE = 240.0  # seconds: a bound for a stuck run, not a measure of speed
+DEADLINE = 300.0  # seconds: a bound for a stuck run, not a measure of speed
+MOST_KILLS = 30  # after this many the workers are left to finish
 
 
 def start_worker(url: str, key: str, number: int, log: Path) -> subprocess.Popen[bytes]:
@@ -126,6 +127,8 @@ def test_two_workers_killed_at_random_publish_every_post_exactly_once(
                 session.rollback()
                 if published == POSTS:
                     break
+                if kills >= MOST_KILLS:
+                    continue
                 victim = rng.randrange(WORKERS)
                 workers[victim].send_signal(signal.SIGKILL)
                 workers[victim].wait()
