@@ -8,7 +8,6 @@ SQLite only; screenshots go to the test's temporary folder (``screenshots/``).
 
 from __future__ import annotations
 
-import re
 import threading
 from datetime import UTC, datetime, timedelta
 from pathlib import Path

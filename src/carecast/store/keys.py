@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import contextlib
 import hashlib
 import os
 import stat
@@ -32,6 +33,7 @@ KEY_VARIABLE = "CARECAST_SECRET_KEY"
 KEY_FILE_VARIABLE = "CARECAST_KEY_FILE"
 VERSION = "v1"
 NONCE_BYTES = 12
+TAG_BYTES = 16
 
 
 def default_key_file(environ: Mapping[str, str] | None = None) -> Path:
@@ -75,6 +77,11 @@ class Keyring:
             raise StoreError(
                 f"the secret for {purpose} was sealed with a key carecast does not have",
                 f"give carecast that key: add it to the key file or set {KEY_VARIABLE}",
+            )
+        if len(raw) < NONCE_BYTES + TAG_BYTES:
+            raise StoreError(
+                f"a stored secret for {purpose} is damaged",
+                "enter it again (reconnect the account)",
             )
         try:
             plain = AESGCM(self.keys[key_id]).decrypt(
@@ -120,7 +127,17 @@ def _read_file(path: Path) -> dict[str, bytes]:
             continue
         key_id, _, text = line.rpartition(":")
         key = _decode(text, f"{path}, line {number}")
-        keys[key_id or _key_id(key)] = key
+        key_id = key_id.strip() or _key_id(key)
+        if not key_id.replace("-", "").replace("_", "").isalnum():
+            raise StoreError(
+                f"the key id {key_id!r} in {path}, line {number} is not usable",
+                "use letters, digits, - and _ only, e.g. 2026-11:<key>",
+            )
+        if key_id in keys:
+            raise StoreError(
+                f"the key id {key_id!r} appears twice in {path}", "give each key its own id"
+            )
+        keys[key_id] = key
     if not keys:
         raise StoreError(
             f"the key file {path} holds no key", f"delete {path} to have a new one made"
@@ -129,15 +146,23 @@ def _read_file(path: Path) -> dict[str, bytes]:
 
 
 def _create_file(path: Path) -> None:
+    """Write a new key to a private temporary file, then link it into place: another
+    carecast process sees either no key file or a whole one, never an empty one."""
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     key = new_key()
     line = f"{_key_id(base64.urlsafe_b64decode(key))}:{key}\n"
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.new")
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     try:
-        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        return  # made a moment ago by another carecast process
-    with os.fdopen(descriptor, "w") as handle:
-        handle.write(line)
+        with os.fdopen(descriptor, "w") as handle:
+            handle.write(line)
+            handle.flush()
+            os.fsync(handle.fileno())
+        # Made a moment ago by another carecast process? Then that one is used.
+        with contextlib.suppress(FileExistsError):
+            os.link(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
 
 
 def load_keyring(environ: Mapping[str, str] | None = None) -> Keyring:

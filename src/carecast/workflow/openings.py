@@ -42,19 +42,18 @@ def opening_text(practice: Practice, at: datetime, now: datetime, how: str = "")
         raise InputError(
             "the opening is in the past", "give a time later today or on a coming day"
         )
-    book = how.strip() or (
-        f"call {practice.phone}"
-        if practice.phone
-        else f"book at {practice.site}"
-        if practice.site
-        else ""
-    )
-    if not book:
+    if how.strip():
+        book = f"{how.strip()} to book"
+    elif practice.phone:
+        book = f"call {practice.phone} to book"
+    elif practice.site:
+        book = f"book online at {practice.site}"
+    else:
         raise InputError(
             "the practice has no phone number or web site to book with",
             "add one in Settings, or say how to book",
         )
-    return f"We have an opening {_day(at, now)} at {_clock(at)} — {book} to book."
+    return f"We have an opening {_day(at, now)} at {_clock(at)} — {book}."
 
 
 def fill_slot(
