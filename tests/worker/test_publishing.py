@@ -8,6 +8,7 @@ import random
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import httpx
 import pytest
 from mastodon_mock.testing.server import MockServer
 from sqlalchemy import select
@@ -323,3 +324,67 @@ def test_the_token_is_sealed_at_rest_and_shown_only_by_its_end(
     assert "alice_token" not in repr(accounts.settings_of(account, keyring))
     events = audit.events(session, staff.practice.id)
     assert not any("alice_token" in str(e) for e in events)
+
+
+def test_a_retracted_post_is_taken_down_from_the_network(
+    session: Session,
+    sessions: sessionmaker[Session],
+    staff: Staff,
+    keyring: Keyring,
+    mastodon: MockServer,
+) -> None:
+    connect(session, staff, keyring, mastodon)
+    post = scheduled(session, staff, LONG)
+    clock = Clock()
+    the_worker = worker(sessions, keyring, clock)
+    the_worker.run_once()
+    assert len(statuses(mastodon)) == 3
+    session.expire_all()
+    posts.retract(session, staff.clinician, post, "the dosing advice in part two was wrong")
+    session.commit()
+    clock.now = datetime.now(UTC)
+    assert the_worker.run_once().withdrawn == 1
+    assert statuses(mastodon) == []
+    assert the_worker.run_once().withdrawn == 0
+    actions = [e["action"] for e in audit.events(session, staff.practice.id)]
+    assert actions[-2:] == ["post.retracted", "post.withdrawn"]
+    delivery = session.scalars(select(Delivery)).one()
+    session.refresh(delivery)
+    assert delivery.withdrawn_at is not None
+
+
+def test_a_take_down_the_network_refuses_is_left_to_a_person_with_a_note(
+    session: Session,
+    sessions: sessionmaker[Session],
+    staff: Staff,
+    keyring: Keyring,
+    mastodon: MockServer,
+) -> None:
+    connect(session, staff, keyring, mastodon)
+    post = scheduled(session, staff)
+    clock = Clock()
+    the_worker = worker(sessions, keyring, clock)
+    the_worker.run_once()
+    session.expire_all()
+    posts.retract(session, staff.clinician, post, "posted to the wrong account entirely")
+    session.commit()
+    clock.now = datetime.now(UTC)
+    rule = {
+        "match": {"methods": ["DELETE"], "path_regex": "^/api/v1/statuses/"},
+        "effect": {
+            "type": "status",
+            "status": 403,
+            "body": {"error": "This action is not allowed"},
+        },
+    }
+    httpx.post(f"{mastodon.base_url}/api/v1/_mock/faults", json=rule).raise_for_status()
+    try:
+        assert the_worker.run_once().withdrawn == 0
+    finally:
+        httpx.delete(f"{mastodon.base_url}/api/v1/_mock/faults").raise_for_status()
+    assert len(statuses(mastodon)) == 1
+    session.expire_all()
+    note = post.notes[-1]
+    assert note.kind == "failure" and "could not delete the post from Mastodon" in note.body
+    assert "by hand" in note.body
+    assert the_worker.run_once().withdrawn == 0  # not tried again on its own

@@ -56,10 +56,18 @@ class PassResult:
     retried: int = 0
     failed: int = 0
     mentions: int = 0
+    withdrawn: int = 0
 
     @property
     def busy(self) -> bool:
-        return bool(self.planned or self.sent or self.retried or self.failed or self.mentions)
+        return bool(
+            self.planned
+            or self.sent
+            or self.retried
+            or self.failed
+            or self.mentions
+            or self.withdrawn
+        )
 
 
 Opener = Callable[[AccountSettings], Channel]
@@ -117,6 +125,7 @@ class Worker:
                 result.retried += 1
             elif outcome == "failed":
                 result.failed += 1
+        result.withdrawn = self.withdraw_retracted()
         result.mentions = self.poll_mentions()
         return result
 
@@ -226,6 +235,57 @@ class Worker:
             deliveries.give_up(session, delivery_id, self.name, message, exc.hint)
         log.warning("delivery %s failed: %s", delivery_id, exc)
         return "failed"
+
+    def withdraw_retracted(self) -> int:
+        """Delete the parts of retracted posts from the networks; returns how many
+        deliveries were taken down."""
+        now = self.clock()
+        with transaction(self.sessions) as session:
+            taken = deliveries.claim_withdrawals(
+                session, self.name, now, self.settings.lease, self.settings.batch
+            )
+        done = 0
+        for delivery_id in taken:
+            try:
+                done += self._withdraw(delivery_id)
+            except deliveries.LeaseLost:
+                continue
+        return done
+
+    def _withdraw(self, delivery_id: int) -> int:
+        problem: CarecastError | None = None
+        with transaction(self.sessions) as session:
+            delivery = deliveries.held_withdrawal(session, delivery_id, self.name)
+            remote = [str(part["id"]) for part in delivery.remote]
+            attempts = delivery.attempts
+            try:
+                channel = self._channel(delivery.account)
+            except CarecastError as exc:
+                problem = exc
+        try:
+            if problem is not None:
+                raise problem
+            for remote_id in reversed(remote):  # the last part first, as a thread unwinds
+                channel.delete(remote_id)
+        except RetryLater as exc:
+            if attempts < self.settings.backoff.attempts:
+                wait = self.settings.backoff.delay(attempts, exc.retry_after, self.rng.random())
+                with transaction(self.sessions) as session:
+                    deliveries.withdraw_later(
+                        session,
+                        delivery_id,
+                        self.name,
+                        str(exc),
+                        self.clock() + timedelta(seconds=wait),
+                    )
+                return 0
+            problem = exc
+        except CarecastError as exc:
+            problem = exc
+        with transaction(self.sessions) as session:
+            error = "" if problem is None else str(problem)
+            deliveries.withdrawn(session, delivery_id, self.name, self.clock(), error)
+        return 1 if problem is None else 0
 
     def poll_mentions(self) -> int:
         """Fetch new mentions for each account whose turn it is; returns how many."""

@@ -20,7 +20,8 @@ from typing import Any
 from sqlalchemy import exists, or_, select, update
 from sqlalchemy.orm import Session
 
-from carecast.store import Account, Delivery, Post
+from carecast.store import Account, Delivery, Post, PostNote
+from carecast.workflow import audit
 from carecast.workflow.accounts import NAMES, accounts_for
 from carecast.workflow.posts import mark_failed, mark_published
 
@@ -224,3 +225,96 @@ def deliveries_of(session: Session, post: Post) -> Sequence[Delivery]:
     return session.scalars(
         select(Delivery).where(Delivery.post_id == post.id).order_by(Delivery.id)
     ).all()
+
+
+# Taking a retracted post down: the same lease, on deliveries already sent.
+
+
+def _withdrawable(now: datetime) -> Any:
+    return (
+        (Delivery.state == "sent")
+        & Delivery.withdraw_at.is_not(None)
+        & Delivery.withdrawn_at.is_(None)
+        & (Delivery.due_at <= now)
+        & or_(Delivery.lease_until.is_(None), Delivery.lease_until < now)
+    )
+
+
+def claim_withdrawals(
+    session: Session, worker: str, now: datetime, lease: timedelta, limit: int = 10
+) -> list[int]:
+    """Lease up to ``limit`` sent deliveries of retracted posts, to delete them."""
+    candidates = session.scalars(
+        select(Delivery.id).where(_withdrawable(now)).order_by(Delivery.id).limit(limit)
+    ).all()
+    taken = []
+    for delivery_id in candidates:
+        result = session.execute(
+            update(Delivery)
+            .where(Delivery.id == delivery_id, _withdrawable(now))
+            .values(lease_owner=worker, lease_until=now + lease, attempts=Delivery.attempts + 1)
+        )
+        if getattr(result, "rowcount", 0) == 1:
+            taken.append(delivery_id)
+    return taken
+
+
+def held_withdrawal(session: Session, delivery_id: int, worker: str) -> Delivery:
+    delivery = session.scalars(
+        select(Delivery)
+        .where(Delivery.id == delivery_id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    ).one_or_none()
+    if delivery is None or delivery.lease_owner != worker or delivery.withdrawn_at is not None:
+        raise LeaseLost(delivery_id)
+    return delivery
+
+
+def withdrawn(
+    session: Session, delivery_id: int, worker: str, now: datetime, error: str = ""
+) -> Delivery:
+    """The parts are deleted (or, with ``error``, cannot be: a person must do it)."""
+    delivery = held_withdrawal(session, delivery_id, worker)
+    delivery.lease_owner = None
+    delivery.lease_until = None
+    account = delivery.account
+    where = f"{NAMES[account.kind]} ({account.label})"
+    if error:
+        delivery.withdraw_at = None  # no more automatic attempts
+        delivery.error = f"could not take it down: {error}"
+        message = f"could not delete the post from {where}: {error}"
+        action = "post.withdrawal_failed"
+    else:
+        delivery.withdrawn_at = now
+        message = f"deleted from {where}"
+        action = "post.withdrawn"
+    audit.record(
+        session,
+        actor="worker",
+        action=action,
+        object_type="post",
+        object_id=delivery.post_id,
+        details={"account": account.id, "remote": [p.get("id") for p in delivery.remote]},
+        practice_id=account.practice_id,
+    )
+    if error:
+        session.add(
+            PostNote(
+                post_id=delivery.post_id,
+                kind="failure",
+                body=f"{message}. What to do: delete it on {NAMES[account.kind]} by hand",
+                version_number=delivery.post.current.number,
+            )
+        )
+    return delivery
+
+
+def withdraw_later(
+    session: Session, delivery_id: int, worker: str, error: str, due: datetime
+) -> None:
+    delivery = held_withdrawal(session, delivery_id, worker)
+    delivery.due_at = due
+    delivery.error = error
+    delivery.lease_owner = None
+    delivery.lease_until = None

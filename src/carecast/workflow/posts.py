@@ -11,13 +11,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from carecast.errors import CarecastError, ConflictError, InputError, NotFound, PermissionDenied
 from carecast.guard import Context, Report, check
 from carecast.guard.context import CHANNELS
-from carecast.store import Post, PostNote, PostVersion, Practice, User
+from carecast.store import Delivery, Post, PostNote, PostVersion, Practice, User
 from carecast.store.base import utcnow
 from carecast.workflow import audit
 from carecast.workflow.consents import get_consent, standing
@@ -355,6 +355,13 @@ def retract(session: Session, user: User, post: Post, reason: str) -> Post:
     body = _reason(reason, "retraction")
     _note(session, post, user, "retraction", body)
     _move(session, user, post, "retracted", "post.retracted", reason=body)
+    # The worker takes it down from every network it reached.
+    now = utcnow()
+    session.execute(
+        update(Delivery)
+        .where(Delivery.post_id == post.id, Delivery.state == "sent")
+        .values(withdraw_at=now, due_at=now)
+    )
     return post
 
 
