@@ -72,8 +72,10 @@ class MastodonChannel:
     def limit(self) -> int:
         """The instance's own limit when it states one, else Mastodon's usual 500."""
         if self._limit is None:
+            # instance_v2 directly: Mastodon.py's instance() first asks the server's
+            # version, and asks again without end when that fails.
             with self._errors("read the server's limits"):
-                instance = self._client.instance()
+                instance = self._client.instance_v2()
             statuses = (instance.get("configuration") or {}).get("statuses") or {}
             self._limit = int(statuses.get("max_characters") or MASTODON_LIMIT)
         return self._limit
@@ -145,7 +147,8 @@ class MastodonChannel:
             yield
         except MastodonRatelimitError as exc:
             raise RetryLater(
-                KIND, f"the server is rate limiting this account ({doing})",
+                KIND,
+                f"the server is rate limiting this account ({doing})",
                 retry_after=self._retry_after(),
             ) from exc
         except MastodonServerError as exc:
@@ -157,8 +160,13 @@ class MastodonChannel:
         except MastodonNotFoundError as exc:
             raise Refused(KIND, f"could not {doing}: not found on the server") from exc
         except MastodonAPIError as exc:
+            if len(exc.args) < 2 or not isinstance(exc.args[1], int):
+                # No status: the answer could not be read (cut off, not JSON). The request
+                # may have landed; the idempotency key makes trying again safe.
+                raise RetryLater(KIND, f"the server's answer could not be read ({doing})") from exc
             raise Refused(
-                KIND, f"the server refused to {doing}: {_status(exc)}",
+                KIND,
+                f"the server refused to {doing}: {_status(exc)}",
                 "change the post or the account's settings, then try again",
             ) from exc
         except MastodonError as exc:
