@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from carecast.channels import AccountSettings, Channel, open_channel, split
 from carecast.errors import CarecastError, ChannelError, Refused, RetryLater
-from carecast.store import Account, Delivery, Post, transaction
+from carecast.store import Account, Post, transaction
 from carecast.store.base import utcnow
 from carecast.store.keys import Keyring
 from carecast.workflow import deliveries, inbox
@@ -321,8 +321,3 @@ class Worker:
                     continue  # another worker took these already
                 taken += len(inbox.take_mentions(session, account, fetched))
         return taken
-
-
-def open_deliveries(session: Session) -> int:
-    """How many deliveries are still to be sent (for ``--until-idle``)."""
-    return len(session.scalars(select(Delivery.id).where(Delivery.state == "pending")).all())

@@ -25,8 +25,6 @@ from carecast.workflow import audit
 from carecast.workflow.accounts import NAMES, accounts_for
 from carecast.workflow.posts import mark_failed, mark_published
 
-ADAPTED = frozenset(NAMES)  # post channels carecast can publish to
-
 
 class LeaseLost(Exception):
     """Another worker holds the delivery now: stop without writing anything."""
