@@ -388,3 +388,39 @@ def test_a_take_down_the_network_refuses_is_left_to_a_person_with_a_note(
     assert note.kind == "failure" and "could not delete the post from Mastodon" in note.body
     assert "by hand" in note.body
     assert the_worker.run_once().withdrawn == 0  # not tried again on its own
+
+
+class Broken:
+    """An adapter with a fault of its own: every publish raises a plain Python error."""
+
+    kind, limit = "mastodon", 500
+
+    def measure(self, text: str) -> int:
+        return len(text)
+
+    def publish(self, text: str, **kw: Any) -> Any:
+        raise KeyError("id")
+
+
+def test_a_fault_in_an_adapter_is_retried_then_fails_the_post_without_stopping_the_worker(
+    session: Session,
+    sessions: sessionmaker[Session],
+    staff: Staff,
+    keyring: Keyring,
+    mastodon: MockServer,
+) -> None:
+    connect(session, staff, keyring, mastodon)
+    post = scheduled(session, staff)
+    clock = Clock()
+    the_worker = worker(sessions, keyring, clock, opener=lambda settings: Broken())
+    for _ in range(3):
+        the_worker.run_once()
+        session.expire_all()
+        delivery = session.scalars(select(Delivery)).one()
+        clock.now = max(clock.now, delivery.due_at)
+    session.expire_all()
+    assert post.state == "failed"
+    assert "unexpected error (KeyError)" in post.notes[-1].body
+    account = session.scalars(select(Account)).one()
+    session.refresh(account)
+    assert "unexpected error (AttributeError)" in account.poll_error  # Broken cannot fetch

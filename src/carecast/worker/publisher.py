@@ -187,6 +187,10 @@ class Worker:
             return self._retry(delivery_id, exc)
         except CarecastError as exc:
             return self._give_up(delivery_id, exc)
+        except Exception as exc:  # a fault in an adapter: retried, then failed, never a crash
+            log.exception("delivery %s: unexpected error", delivery_id)
+            unexpected = RetryLater(kind, f"an unexpected error ({type(exc).__name__})")
+            return self._retry(delivery_id, unexpected)
         with transaction(self.sessions) as session:
             deliveries.finish(session, delivery_id, self.name, self.clock())
         return "sent"
@@ -282,6 +286,9 @@ class Worker:
             problem = exc
         except CarecastError as exc:
             problem = exc
+        except Exception as exc:  # a fault in the adapter: left to a person, with a note
+            log.exception("delivery %s: unexpected error taking it down", delivery_id)
+            problem = CarecastError(f"an unexpected error ({type(exc).__name__})")
         with transaction(self.sessions) as session:
             error = "" if problem is None else str(problem)
             deliveries.withdrawn(session, delivery_id, self.name, self.clock(), error)
@@ -309,11 +316,16 @@ class Worker:
                     continue
             try:
                 fetched = channel.fetch_mentions(cursor)
-            except CarecastError as exc:
+            except Exception as exc:
+                if isinstance(exc, CarecastError):
+                    error = str(exc)
+                else:  # a fault in the adapter: noted on the account, the worker goes on
+                    log.exception("account %s: unexpected error fetching mentions", account_id)
+                    error = f"an unexpected error ({type(exc).__name__})"
                 with transaction(self.sessions) as session:
                     failing = session.get(Account, account_id)
                     if failing is not None:
-                        failing.poll_error = str(exc)
+                        failing.poll_error = error
                 continue
             with transaction(self.sessions) as session:
                 account = session.get(Account, account_id)
