@@ -7,10 +7,8 @@ report. Bad usage or input prints ``error:`` and ``hint:`` lines and exits 2.
 from __future__ import annotations
 
 import json
-import sys
 from enum import StrEnum
-from pathlib import Path
-from typing import Annotated, Any, NamedTuple
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -20,14 +18,15 @@ from rich.table import Table
 from rich.text import Text
 
 from carecast import __version__
+from carecast.cli.inputs import read_posts, report_error
 from carecast.cli.records import audit_app, db_app
 from carecast.cli.worker import worker
 from carecast.errors import CarecastError, InputError
-from carecast.guard import Context, Report, load_policy
+from carecast.guard import Report, load_policy
 from carecast.guard import check as guard_check
 from carecast.guard.findings import SEVERITY_RANK
 from carecast.guard.registry import DETECTORS
-from carecast.sarif import artifact_uri, sarif_log
+from carecast.sarif import sarif_log
 
 SEVERITY_STYLE = {"block": "bold white on red", "review": "black on yellow"}
 VERDICT_STYLE = {
@@ -40,8 +39,6 @@ VERDICT_TEXT = {
     "review": "a clinician should look at this before it is posted",
     "block": "do not post this as written",
 }
-CONTEXT_KEYS = ("channel", "reply_to")
-LINE_SHAPE = 'each line is one object: {"id": "p1", "text": "...", "context": {"channel": "x"}}'
 
 
 class Format(StrEnum):
@@ -53,15 +50,6 @@ class Format(StrEnum):
 class FailOn(StrEnum):
     review = "review"
     block = "block"
-
-
-class Post(NamedTuple):
-    """One text to check, where it came from, and where it is going."""
-
-    text: str
-    uri: str
-    context: Context
-    id: str | None = None
 
 
 app = typer.Typer(
@@ -117,113 +105,6 @@ def render_report(report: Report, text: str, console: Console, title: str | None
     if report.fixed_text.rstrip() != report.redacted_text.rstrip():
         console.print(Text("With fixes:", "bold"))
         console.print(Padding(Text(report.fixed_text.rstrip()), (0, 0, 0, 2), expand=False))
-
-
-def _stdin_bytes() -> bytes:
-    buffer = getattr(sys.stdin, "buffer", None)
-    return buffer.read() if buffer is not None else sys.stdin.read().encode("utf-8")
-
-
-def _read_bytes(path: str) -> bytes:
-    if path == "-":
-        return _stdin_bytes()
-    p = Path(path)
-    if not p.exists():
-        raise InputError(f"no file at {path}", "check the path, or pass the text as an argument")
-    if not p.is_file():
-        raise InputError(f"{path} is not a file", "give the path of a UTF-8 text file")
-    try:
-        return p.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read {path}: {exc.strerror}", "check its permissions") from exc
-
-
-def _decode(data: bytes, where: str) -> str:
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            f"{where} is not UTF-8 text (bad byte at offset {exc.start})",
-            "save it as UTF-8, e.g. iconv -f latin1 -t utf-8 IN > OUT",
-        ) from exc
-
-
-def _context(value: Any, where: str) -> Context:
-    """A context from a parsed JSON value, with errors that say where it was."""
-    if isinstance(value, dict):
-        unknown = sorted(set(value) - set(CONTEXT_KEYS))
-        if unknown:
-            raise InputError(
-                f"{where}: unknown key {unknown[0]!r}",
-                "a context has only " + " and ".join(CONTEXT_KEYS),
-            )
-    try:
-        return Context.of(value)
-    except InputError as exc:
-        raise InputError(f"{where}: {exc.message}", exc.hint) from exc
-
-
-def _parse_context(raw: str | None) -> Context:
-    if raw is None:
-        return Context()
-    try:
-        value = json.loads(raw)
-    except json.JSONDecodeError as exc:
-        raise InputError(
-            f"--context is not valid JSON ({exc.msg})",
-            """give an object, e.g. --context '{"channel": "x", "reply_to": "@sam"}'""",
-        ) from exc
-    return _context(value, "--context")
-
-
-def _single(text: str | None, file: str | None, context: Context) -> Post:
-    if file is not None and text is not None:
-        raise InputError("both a text argument and --file were given", "give one of them")
-    if file is not None and file != "-":
-        body, uri = _decode(_read_bytes(file), file), artifact_uri(file)
-    elif text is None or text == "-" or file == "-":
-        if text is None and file is None and (sys.stdin is None or sys.stdin.isatty()):
-            raise InputError(
-                "no text to check", "pass it as an argument, with --file PATH, or pipe it on stdin"
-            )
-        body, uri = _decode(_stdin_bytes(), "stdin"), "stdin"
-    else:
-        body, uri = text, "argument"
-    if not body.strip():
-        where = {"argument": "the text", "stdin": "stdin"}.get(uri, file)
-        raise InputError(f"{where} is empty", "give the text of a post to check")
-    return Post(body, uri, context)
-
-
-def _jsonl_post(raw: bytes, n: int, default: Context) -> Post:
-    """One line of a JSON Lines input; errors name the line and what to fix."""
-    try:
-        obj = json.loads(_decode(raw, f"line {n}"))
-    except json.JSONDecodeError as exc:
-        raise InputError(
-            f"line {n} is not valid JSON ({exc.msg}, column {exc.colno})", LINE_SHAPE
-        ) from exc
-    if not isinstance(obj, dict):
-        raise InputError(f"line {n} is a JSON {type(obj).__name__}, not an object", LINE_SHAPE)
-    text = obj.get("text")
-    if not isinstance(text, str):
-        what = 'has no "text"' if text is None else 'has a "text" that is not a string'
-        raise InputError(f"line {n} {what}", 'give the post as "text": "..."')
-    if not text.strip():
-        raise InputError(f'line {n} has an empty "text"', "give the post's text or delete the line")
-    raw_id = obj.get("id")
-    if raw_id is not None and (isinstance(raw_id, bool) or not isinstance(raw_id, str | int)):
-        raise InputError(f'line {n} has an "id" that is not a string', 'e.g. "id": "p1"')
-    post_id = f"line-{n}" if raw_id is None else str(raw_id)
-    ctx = obj.get("context")
-    context = default if ctx is None else _context(ctx, f"line {n} context")
-    return Post(text, post_id, context, post_id)
-
-
-def _error(exc: CarecastError) -> None:
-    typer.echo(f"error: {exc.message}", err=True)
-    if exc.hint:
-        typer.echo(f"hint: {exc.hint}", err=True)
 
 
 def _version(value: bool) -> None:
@@ -300,41 +181,25 @@ def check(
     Exit status: 0 when nothing is at or above --fail-on, 1 when something is,
     2 for bad usage or input.
     """
-    posts: list[Post | InputError] = []
     try:
         pol = load_policy(policy)
-        base = _parse_context(context)
-        if jsonl is None:
-            posts.append(_single(text, file, base))
-        elif text is not None or file is not None:
-            raise InputError(
-                "--jsonl reads every post from its file", "leave out the text argument and --file"
-            )
-        else:
-            for n, raw in enumerate(_read_bytes(jsonl).split(b"\n"), 1):
-                if raw.strip():
-                    try:
-                        posts.append(_jsonl_post(raw, n, base))
-                    except InputError as exc:
-                        posts.append(exc)
-            if not posts:
-                raise InputError(f"{'stdin' if jsonl == '-' else jsonl} has no posts", LINE_SHAPE)
+        posts = read_posts(text, file, jsonl, context)
     except CarecastError as exc:
-        _error(exc)
+        report_error(exc)
         raise typer.Exit(2) from None
 
     console = Console(highlight=False)
     bad, worst, checked = False, 0, []
     for post in posts:
         if isinstance(post, InputError):
-            _error(post)
+            report_error(post)
             bad = True
             continue
         try:
             report = guard_check(post.text, post.context, pol, id=post.id)
         except CarecastError as exc:
             where = f"{post.id}: " if post.id else ""
-            _error(InputError(where + exc.message, exc.hint))
+            report_error(InputError(where + exc.message, exc.hint))
             bad = True
             continue
         worst = max(worst, SEVERITY_RANK[report.verdict])
