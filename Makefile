@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run examples test lint typecheck eval bench lexicons clean
+.PHONY: run examples test lint typecheck eval train bench lexicons clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,11 @@ test: $(STAMP)
 
 eval: $(STAMP)
 	$(BIN)/python bench/eval_guard.py
+	$(BIN)/python bench/eval_triage.py
+
+# Rebuild triage's model from data/triage/ (deterministic: same data, same file).
+train: $(STAMP)
+	$(BIN)/python scripts/train_triage.py
 
 bench: $(VENV)/.bench
 	$(BIN)/python bench/bench_guard.py
