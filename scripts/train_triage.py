@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from carecast.triage.dataset import fingerprint, is_dev, load_messages  # noqa: E402
-from carecast.triage.features import guard_words, prepare  # noqa: E402
+from carecast.triage.features import model_text  # noqa: E402
 from carecast.triage.model import CATEGORIES, MODEL_FILE, REPORT_FILE  # noqa: E402
 
 DATA = ROOT / "data" / "triage"
@@ -72,7 +72,7 @@ def train(model_file: Path = MODEL_FILE, report_file: Path = REPORT_FILE) -> dic
     rows = load_messages(DATA)
     train = [r for r in rows if not is_dev(r["id"])]
     dev = [r for r in rows if is_dev(r["id"])]
-    texts = [prepare(r["text"]) + " " + guard_words(r["text"]) for r in train]
+    texts = [model_text(r["text"]) for r in train]
     union = features()
     matrix = union.fit_transform(texts)
     category = LogisticRegression(C=C, max_iter=5000, class_weight="balanced")
@@ -81,7 +81,7 @@ def train(model_file: Path = MODEL_FILE, report_file: Path = REPORT_FILE) -> dic
     phi.fit(matrix, [str(r["contains_phi"]).lower() for r in train])
     assert sorted(category.classes_) == sorted(CATEGORIES), category.classes_
 
-    dev_matrix = union.transform([prepare(r["text"]) + " " + guard_words(r["text"]) for r in dev])
+    dev_matrix = union.transform([model_text(r["text"]) for r in dev])
     truth = [r["category"] for r in dev]
     guess = list(category.predict(dev_matrix))
     phi_truth = [r["contains_phi"] for r in dev]

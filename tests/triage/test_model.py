@@ -14,7 +14,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from carecast.triage import model
 from carecast.triage.dataset import load_messages
-from carecast.triage.features import guard_words, prepare
+from carecast.triage.features import model_text
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data" / "triage"
@@ -45,7 +45,7 @@ def test_char_and_word_ngrams_are_scikit_learns(text: str) -> None:
 def test_probabilities_are_scikit_learns() -> None:
     train = trainer()
     rows = load_messages(DATA)[::3]
-    texts = [prepare(r["text"]) + " " + guard_words(r["text"]) for r in rows]
+    texts = [model_text(r["text"]) for r in rows]
     union = train.features()
     matrix = union.fit_transform(texts)
     category = train.LogisticRegression(C=4.0, max_iter=3000)
