@@ -40,6 +40,7 @@ train: $(STAMP)
 bench: $(VENV)/.bench
 	$(BIN)/python bench/bench_guard.py
 	$(BIN)/python bench/bench_worst.py
+	$(BIN)/python bench/bench_triage_external.py
 
 lexicons: $(STAMP)
 	$(BIN)/pip install --quiet -e '.[lexicons]'

@@ -92,6 +92,11 @@ def test_a_manager_connects_mastodon_schedules_and_sees_the_link_and_the_replies
     assert "thank you, booked for Tuesday" in shown
     inbox = app_client.get("/inbox").text
     assert "@bob" in inbox and f"/posts/{post_id}" in inbox
+    bob.status_post("@alice my potassium came back 5.9, should I stop my lisinopril?")
+    assert worker.run_once().mentions == 1
+    private = app_client.get("/inbox?category=personal_care").text
+    assert "lisinopril" in private and "keep it private" in private
+    assert "booked for Tuesday" not in private
 
 
 def test_a_refused_token_comes_back_with_the_form_and_without_the_secret(

@@ -158,6 +158,12 @@ def test_replies_arrive_in_the_inbox_once_linked_to_the_post(
     assert [m.author for m in kept] == ["@bob", "@bob"]
     assert kept[0].text == "@alice what does my potassium of 5.9 mean?"
     assert kept[0].post_id == post.id and kept[1].post_id is None
+    # Triaged as they arrive: the lab result is kept off the public timeline.
+    assert kept[0].category == "personal_care" and kept[0].contains_phi
+    assert "hide" in kept[0].actions
+    if kept[0].public_reply:
+        assert "(614) 555-0142" in kept[0].public_reply and "5.9" not in kept[0].public_reply
+    assert kept[1].category is not None and kept[1].confidence is not None
 
 
 def test_a_rate_limit_is_retried_after_the_wait_the_server_asked_for(

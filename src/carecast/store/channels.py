@@ -10,6 +10,7 @@ from sqlalchemy import (
     JSON,
     Boolean,
     CheckConstraint,
+    Float,
     ForeignKey,
     Integer,
     String,
@@ -121,6 +122,13 @@ class Mention(Base):
         ForeignKey("posts.id", ondelete="SET NULL"), nullable=True, index=True
     )
     state: Mapped[str] = mapped_column(String(20), default="new", index=True)
+    # What triage made of it when it arrived (see carecast.triage).
+    category: Mapped[str | None] = mapped_column(String(30), nullable=True, index=True)
+    contains_phi: Mapped[bool] = mapped_column(Boolean, default=False)
+    confidence: Mapped[float | None] = mapped_column(Float, nullable=True)
+    actions: Mapped[list[str]] = mapped_column(JSON, default=list)
+    public_reply: Mapped[str | None] = mapped_column(Text, nullable=True)
+    phi: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
     sent_at: Mapped[datetime] = mapped_column(UTCDateTime)
     fetched_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 

@@ -15,6 +15,7 @@ from fastapi.responses import RedirectResponse, Response
 
 from carecast.channels import KINDS
 from carecast.errors import CarecastError, ChannelError, InputError
+from carecast.triage import CATEGORIES
 from carecast.web.deps import Csrf, Db, Keys, PageUser
 from carecast.web.errors import status_of
 from carecast.web.templating import render
@@ -133,12 +134,23 @@ def disconnect_account(db: Db, user: PageUser, account_id: int) -> Response:
 
 
 @router.get("/inbox")
-def inbox_page(request: Request, db: Db, user: PageUser, account: int | None = None) -> Response:
-    mentions = inbox.list_mentions(db, user, account_ids=[account] if account else [])
+def inbox_page(
+    request: Request,
+    db: Db,
+    user: PageUser,
+    account: int | None = None,
+    category: str = "",
+) -> Response:
+    chosen = [category] if category in CATEGORIES else []
+    mentions = inbox.list_mentions(
+        db, user, account_ids=[account] if account else [], categories=chosen
+    )
     context = {
         "mentions": mentions,
         "accounts": accounts.list_accounts(db, user),
         "chosen": account,
+        "category": category if chosen else "",
+        "categories": CATEGORIES,
         "names": NAMES,
     }
     return render(request, "inbox.html", context)

@@ -1,8 +1,9 @@
 """Mentions and replies brought home from the practice's accounts, kept once each.
 
 The worker fetches; :func:`take_mentions` stores what is new (a mention already kept,
-by its remote id, is skipped), links replies to the post they answer, and moves the
-account's cursor in the same transaction, so a crash never loses or repeats one.
+by its remote id, is skipped), triages it under the practice's policy, links replies to
+the post they answer, and moves the account's cursor in the same transaction, so a
+crash never loses or repeats one.
 """
 
 from __future__ import annotations
@@ -14,8 +15,11 @@ from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
 from carecast.channels import Mentions
+from carecast.guard import Context
 from carecast.store import Account, Delivery, Mention, User
 from carecast.store.base import utcnow
+from carecast.triage import Triage, classify
+from carecast.workflow.people import policy_for
 from carecast.workflow.roles import require
 
 
@@ -60,6 +64,7 @@ def take_mentions(session: Session, account: Account, fetched: Mentions) -> list
         )
     )
     answers = _our_posts(session, account, {m.in_reply_to for m in fetched.items if m.in_reply_to})
+    policy = policy_for(account.practice, None)
     added = []
     for remote_id, item in wanted.items():
         if remote_id in kept:
@@ -76,6 +81,7 @@ def take_mentions(session: Session, account: Account, fetched: Mentions) -> list
             sent_at=item.created_at,
             fetched_at=utcnow(),
         )
+        _triage(mention, classify(item.text, Context(channel=account.kind), policy))
         session.add(mention)
         added.append(mention)
     account.cursor = fetched.cursor
@@ -84,12 +90,28 @@ def take_mentions(session: Session, account: Account, fetched: Mentions) -> list
     return added
 
 
+def _triage(mention: Mention, result: Triage) -> None:
+    mention.category = result.category
+    mention.contains_phi = result.contains_phi
+    mention.confidence = round(result.confidence, 4)
+    mention.actions = list(result.actions)
+    mention.public_reply = result.public_reply
+    mention.phi = [f.to_dict() for f in result.phi]
+
+
 def list_mentions(
-    session: Session, user: User, *, account_ids: Sequence[int] = (), post_id: int | None = None
+    session: Session,
+    user: User,
+    *,
+    account_ids: Sequence[int] = (),
+    post_id: int | None = None,
+    categories: Sequence[str] = (),
 ) -> list[Mention]:
     """The practice's inbox, newest first."""
     require(user, "inbox.read")
     query = select(Mention).where(Mention.practice_id == user.practice_id)
+    if categories:
+        query = query.where(Mention.category.in_(list(categories)))
     if account_ids:
         query = query.where(Mention.account_id.in_(list(account_ids)))
     if post_id is not None:
