@@ -19,6 +19,7 @@ from rich.text import Text
 
 from carecast import __version__
 from carecast.cli.inputs import read_posts, report_error
+from carecast.cli.keys import keys_app
 from carecast.cli.records import audit_app, db_app
 from carecast.cli.triage import triage
 from carecast.cli.worker import worker
@@ -228,6 +229,7 @@ def rules() -> None:
 
 app.add_typer(db_app, name="db")
 app.add_typer(audit_app, name="audit")
+app.add_typer(keys_app, name="keys")
 app.command("worker")(worker)
 app.command("triage")(triage)
 

@@ -26,6 +26,8 @@ from carecast.store.models import (
     PostNote,
     PostVersion,
     Practice,
+    Thread,
+    ThreadMessage,
     User,
     WebSession,
 )
@@ -45,6 +47,8 @@ __all__ = [
     "PostNote",
     "PostVersion",
     "Practice",
+    "Thread",
+    "ThreadMessage",
     "User",
     "WebSession",
     "current_revision",

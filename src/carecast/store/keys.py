@@ -184,6 +184,44 @@ def load_keyring(environ: Mapping[str, str] | None = None) -> Keyring:
     return Keyring(keys=keys, current=next(iter(keys)))
 
 
+def write_key_file(path: Path, keys: dict[str, bytes]) -> None:
+    """Replace the key file with ``keys`` (the first seals), whole or not at all."""
+    lines = "".join(
+        f"{key_id}:{base64.urlsafe_b64encode(key).decode()}\n" for key_id, key in keys.items()
+    )
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.new")
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(descriptor, "w") as handle:
+        handle.write(lines)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(temporary, path)
+
+
+def rotate(environ: Mapping[str, str] | None = None) -> tuple[Keyring, Path]:
+    """Put a new key first in the key file, keeping the old ones to open what they
+    sealed; returns the new keyring and the file."""
+    env = os.environ if environ is None else environ
+    if env.get(KEY_VARIABLE, "").strip():
+        raise StoreError(
+            f"the key comes from {KEY_VARIABLE}, which carecast cannot change",
+            f"put it in a key file (id:key per line), unset {KEY_VARIABLE}, then rotate",
+        )
+    old = load_keyring(env)
+    path = default_key_file(env)
+    fresh = AESGCM.generate_key(bit_length=256)
+    keys = {_key_id(fresh): fresh, **old.keys}
+    write_key_file(path, keys)
+    return Keyring(keys=keys, current=_key_id(fresh)), path
+
+
+def retire(keyring: Keyring, path: Path) -> Keyring:
+    """Keep only the current key (once everything is sealed with it)."""
+    kept = {keyring.current: keyring.keys[keyring.current]}
+    write_key_file(path, kept)
+    return Keyring(keys=kept, current=keyring.current)
+
+
 def mask(secret: str) -> str:
     """What may be shown of a secret: its last four characters."""
     return "…" + secret[-4:] if len(secret) > 8 else "…"

@@ -4,6 +4,7 @@ from carecast.store.audit import AuditEvent, AuditHead
 from carecast.store.channels import Account, Delivery, Mention
 from carecast.store.posts import Post, PostNote, PostVersion
 from carecast.store.practice import ApiToken, Consent, LoginAttempt, Practice, User, WebSession
+from carecast.store.threads import Thread, ThreadMessage
 
 __all__ = [
     "Account",
@@ -18,6 +19,8 @@ __all__ = [
     "PostNote",
     "PostVersion",
     "Practice",
+    "Thread",
+    "ThreadMessage",
     "User",
     "WebSession",
 ]

@@ -24,6 +24,8 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "check": frozenset({"admin", "clinician", "manager", "compliance"}),
     "accounts.manage": frozenset({"admin", "manager"}),
     "inbox.read": frozenset({"admin", "clinician", "manager", "compliance"}),
+    "threads.read": frozenset({"clinician", "manager"}),
+    "threads.write": frozenset({"clinician", "manager"}),
 }
 
 WHAT = {
@@ -40,6 +42,8 @@ WHAT = {
     "check": "check text",
     "accounts.manage": "connect or disconnect network accounts",
     "inbox.read": "read the inbox",
+    "threads.read": "read private threads",
+    "threads.write": "open or write in private threads",
 }
 
 
