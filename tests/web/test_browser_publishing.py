@@ -8,6 +8,7 @@ SQLite only; screenshots go to the test's temporary folder (``screenshots/``).
 
 from __future__ import annotations
 
+import re
 import threading
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -101,6 +102,27 @@ def test_connect_mastodon_schedule_and_see_the_link_and_the_reply(tmp_path: Path
         expect(page.locator(".mention")).to_contain_text("@bob")
         expect(page.locator(".mention")).to_contain_text(f"post {post_id}")
         screens.shoot(page, "inbox")
+
+        # A patient's own result arrives: triaged private, moved to a thread by keyboard.
+        bob.status_post("@alice my potassium came back 5.9, should I stop my lisinopril?")
+        for _ in range(100):
+            page.goto(f"{base}/inbox?category=personal_care")
+            if page.locator(".mention").count():
+                break
+            page.wait_for_timeout(200)
+        expect(page.locator(".mention")).to_contain_text("keep it private")
+        screens.shoot(page, "inbox-private")
+        page.keyboard.press("j")
+        with page.expect_navigation():
+            page.keyboard.press("p")
+        page.wait_for_url(re.compile(r"/threads/\d+$"))
+        expect(page.locator(".thread-message")).to_contain_text("lisinopril")
+        page.get_by_label("Add to the thread").fill("Called back, booked a blood test.")
+        page.get_by_role("button", name="Add", exact=True).click()
+        expect(page.locator(".thread-message.note")).to_contain_text("booked a blood test")
+        screens.shoot(page, "thread")
+        page.goto(f"{base}/inbox")
+        expect(page.locator(".mentions")).not_to_contain_text("lisinopril")
         stop.set()
     engine.dispose()
-    assert len(screens.taken) == 5
+    assert len(screens.taken) == 7

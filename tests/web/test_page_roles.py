@@ -21,11 +21,12 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from starlette.routing import Mount
 
-from carecast.store import Account, Post, make_sessionmaker
+from carecast.store import Account, Mention, Post, make_sessionmaker
+from carecast.store.keys import load_keyring, new_key
 from carecast.store.practice import ROLES
 from carecast.web import create_app
 from carecast.web.deps import COOKIE
-from carecast.workflow import consents, people, posts
+from carecast.workflow import consents, people, posts, threads
 from carecast.workflow.roles import PERMISSIONS
 from databases import sqlite_engine
 from web.conftest import PASSWORD, csrf_of
@@ -33,6 +34,7 @@ from web.conftest import PASSWORD, csrf_of
 PUBLIC = "public"  # anyone, signed in or not
 SIGNED_IN = "signed in"  # any role, once signed in
 EMAIL = {role: f"{role}@roles.test" for role in ROLES}
+KEYRING = load_keyring({"CARECAST_SECRET_KEY": new_key()})
 
 
 @dataclass(frozen=True)
@@ -95,6 +97,12 @@ ROUTES: list[Case] = [
     Case("GET", "/accounts", "accounts.manage"),
     Case("POST", "/accounts", "accounts.manage", form={"kind": "mastodon"}),
     Case("POST", "/accounts/{account_id}/disconnect", "accounts.manage"),
+    Case("POST", "/inbox/{mention_id}/private", "threads.write"),
+    Case("POST", "/inbox/{mention_id}/state", "inbox.act", form={"state": "flagged"}),
+    Case("GET", "/threads", "threads.read"),
+    Case("GET", "/threads/{thread_id}", "threads.read"),
+    Case("POST", "/threads/{thread_id}/messages", "threads.write", form={"body": "Called back."}),
+    Case("POST", "/threads/{thread_id}/close", "threads.write"),
     Case("GET", "/settings", "practice.edit"),
     Case("POST", "/settings", "practice.edit", form={"name": "", "policy_pack": "default"}),
     Case("GET", "/users", "users.manage"),
@@ -198,14 +206,31 @@ def matrix(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Matrix]:
                 practice_id=practice.id, kind="mastodon", base_url="https://social.example"
             )
             session.add(account)
+            session.flush()
+            mentions = [
+                Mention(
+                    practice_id=practice.id,
+                    account_id=account.id,
+                    remote_id=str(n),
+                    author="@sam",
+                    text="my rash is back",
+                    sent_at=datetime(2026, 11, 20, tzinfo=UTC),
+                )
+                for n in range(2)
+            ]
+            session.add_all(mentions)
+            session.flush()
+            thread = threads.open_thread(session, users["manager"], KEYRING, mentions[1])
             session.commit()
             ids = {
                 "post_id": post.id,
                 "user_id": spare.id,
                 "consent_id": consent.id,
                 "account_id": account.id,
+                "mention_id": mentions[0].id,
+                "thread_id": thread.id,
             }
-        app = create_app(engine.url.render_as_string(hide_password=False))
+        app = create_app(engine.url.render_as_string(hide_password=False), keyring=KEYRING)
         with TestClient(app, base_url="http://testserver") as client:
             yield Matrix(client, ids)
     engine.dispose()

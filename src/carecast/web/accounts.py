@@ -12,16 +12,18 @@ from typing import Annotated
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse, Response
+from sqlalchemy import select
 
 from carecast.channels import KINDS
 from carecast.errors import CarecastError, ChannelError, InputError
+from carecast.store import Thread
 from carecast.triage import CATEGORIES
 from carecast.web.deps import Csrf, Db, Keys, PageUser
 from carecast.web.errors import status_of
 from carecast.web.templating import render
 from carecast.workflow import accounts, inbox
 from carecast.workflow.accounts import NAMES
-from carecast.workflow.roles import require
+from carecast.workflow.roles import allowed, require
 
 router = APIRouter(include_in_schema=False)
 
@@ -152,5 +154,13 @@ def inbox_page(
         "category": category if chosen else "",
         "categories": CATEGORIES,
         "names": NAMES,
+        "can_act": allowed(user, "inbox.act"),
+        "can_threads": allowed(user, "threads.write"),
+        "thread_of": {
+            t.mention_id: t.id
+            for t in db.scalars(
+                select(Thread).where(Thread.mention_id.in_([m.id for m in mentions]))
+            )
+        },
     }
     return render(request, "inbox.html", context)

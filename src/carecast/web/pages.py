@@ -2,7 +2,16 @@
 
 from fastapi import APIRouter
 
-from carecast.web import accounts, audit_page, calendar, compose, consents, review, settings
+from carecast.web import (
+    accounts,
+    audit_page,
+    calendar,
+    compose,
+    consents,
+    review,
+    settings,
+    threads,
+)
 
 router = APIRouter(include_in_schema=False)
 router.include_router(compose.router)
@@ -12,3 +21,4 @@ router.include_router(settings.router)
 router.include_router(consents.router)
 router.include_router(audit_page.router)
 router.include_router(accounts.router)
+router.include_router(threads.router)

@@ -24,6 +24,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "check": frozenset({"admin", "clinician", "manager", "compliance"}),
     "accounts.manage": frozenset({"admin", "manager"}),
     "inbox.read": frozenset({"admin", "clinician", "manager", "compliance"}),
+    "inbox.act": frozenset({"admin", "clinician", "manager"}),
     "threads.read": frozenset({"clinician", "manager"}),
     "threads.write": frozenset({"clinician", "manager"}),
 }
@@ -42,6 +43,7 @@ WHAT = {
     "check": "check text",
     "accounts.manage": "connect or disconnect network accounts",
     "inbox.read": "read the inbox",
+    "inbox.act": "flag or dismiss inbox messages",
     "threads.read": "read private threads",
     "threads.write": "open or write in private threads",
 }

@@ -1,4 +1,5 @@
-// carecast: one-click fixes on the compose page and keyboard use of the review queue.
+// carecast: one-click fixes on the compose page, keyboard use of the review queue and
+// of the inbox.
 (function () {
   "use strict";
 
@@ -51,5 +52,27 @@
       event.preventDefault();
     } else if (event.key === "o" && index >= 0) { window.location = items[index].dataset.href; }
     else if (event.key === "A") { document.getElementById("batch-form").submit(); }
+  });
+
+  // The inbox: j/k move between messages; p, f and d press the focused message's
+  // "Move to a private thread", "Flag" and "Dismiss" buttons.
+  document.addEventListener("keydown", function (event) {
+    var found = document.querySelectorAll(".mention[id^=mention-]");
+    if (!found.length || event.target.matches("input, textarea, select")) return;
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    var items = Array.prototype.slice.call(found);
+    var index = items.findIndex(function (el) { return el.classList.contains("current"); });
+    function select(i) {
+      items.forEach(function (el) { el.classList.remove("current"); });
+      var item = items[Math.max(0, Math.min(items.length - 1, i))];
+      item.classList.add("current");
+      item.focus();
+    }
+    if (event.key === "j") { select(index + 1); event.preventDefault(); }
+    else if (event.key === "k") { select(index - 1); event.preventDefault(); }
+    else if (index >= 0 && "pfd".indexOf(event.key) >= 0) {
+      var button = items[index].querySelector('button[data-key="' + event.key + '"]');
+      if (button) { button.click(); event.preventDefault(); }
+    }
   });
 })();
