@@ -99,6 +99,7 @@ ROUTES: list[Case] = [
     Case("POST", "/accounts/{account_id}/disconnect", "accounts.manage"),
     Case("POST", "/inbox/{mention_id}/private", "threads.write"),
     Case("POST", "/inbox/{mention_id}/state", "inbox.act", form={"state": "flagged"}),
+    Case("POST", "/inbox/{mention_id}/reply", "posts.write"),
     Case("GET", "/threads", "threads.read"),
     Case("GET", "/threads/{thread_id}", "threads.read"),
     Case("POST", "/threads/{thread_id}/messages", "threads.write", form={"body": "Called back."}),

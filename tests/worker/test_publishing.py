@@ -19,7 +19,7 @@ from carecast.errors import InputError
 from carecast.store import Account, Delivery, Mention, Post
 from carecast.store.keys import Keyring
 from carecast.worker import Worker, WorkerSettings
-from carecast.workflow import accounts, audit, posts
+from carecast.workflow import accounts, audit, inbox, posts
 from carecast.workflow.deliveries import Backoff
 from worker.conftest import fault
 from workflow.conftest import Staff
@@ -430,3 +430,45 @@ def test_a_fault_in_an_adapter_is_retried_then_fails_the_post_without_stopping_t
     account = session.scalars(select(Account)).one()
     session.refresh(account)
     assert "unexpected error (AttributeError)" in account.poll_error  # Broken cannot fetch
+
+
+def test_a_drafted_reply_goes_out_as_a_reply_on_the_account_the_message_came_in_on(
+    session: Session,
+    sessions: sessionmaker[Session],
+    staff: Staff,
+    keyring: Keyring,
+    mastodon: MockServer,
+) -> None:
+    connect(session, staff, keyring, mastodon)
+    the_worker = worker(sessions, keyring)
+    bob = mastodon.client("bob")
+    asked = bob.status_post("@alice my potassium came back 5.9, should I stop my lisinopril?")
+    assert the_worker.run_once().mentions == 1
+    mention = session.scalars(select(Mention)).one()
+    reply = inbox.draft_reply(session, staff.manager, mention)
+    assert reply.text == mention.public_reply and "5.9" not in reply.text
+    assert reply.reply_to == "@bob" and reply.channels == ["mastodon"]
+    posts.submit(session, staff.manager, reply)
+    posts.approve(session, staff.clinician, reply)
+    posts.schedule(session, staff.manager, reply, datetime.now(UTC) - timedelta(seconds=1))
+    session.commit()
+    assert the_worker.run_once().sent == 1
+    [answer] = statuses(mastodon)
+    assert str(answer["in_reply_to_id"]) == str(asked["id"])
+    assert "(614) 555-0142" in answer["content"]
+
+
+def test_a_message_with_nothing_to_draft_says_so(
+    session: Session,
+    sessions: sessionmaker[Session],
+    staff: Staff,
+    keyring: Keyring,
+    mastodon: MockServer,
+) -> None:
+    connect(session, staff, keyring, mastodon)
+    mastodon.client("bob").status_post("@alice 🔥🔥🔥")
+    worker(sessions, keyring).run_once()
+    mention = session.scalars(select(Mention)).one()
+    mention.public_reply, mention.category = None, "other"
+    with pytest.raises(InputError, match="no reply to draft"):
+        inbox.draft_reply(session, staff.manager, mention)

@@ -40,6 +40,11 @@ class Post(Base):
     state: Mapped[str] = mapped_column(String(20), default="draft", index=True)
     channels: Mapped[list[str]] = mapped_column(JSON, default=list)
     reply_to: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    # A reply to a message fetched from one account: published there, as a reply to it.
+    reply_account_id: Mapped[int | None] = mapped_column(
+        ForeignKey("accounts.id", ondelete="SET NULL"), nullable=True
+    )
+    reply_to_remote: Mapped[str | None] = mapped_column(String(200), nullable=True)
     scheduled_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True, index=True)
     consent_id: Mapped[int | None] = mapped_column(ForeignKey("consents.id"), nullable=True)
     corrects_id: Mapped[int | None] = mapped_column(

@@ -156,6 +156,7 @@ def inbox_page(
         "names": NAMES,
         "can_act": allowed(user, "inbox.act"),
         "can_threads": allowed(user, "threads.write"),
+        "can_write": allowed(user, "posts.write"),
         "thread_of": {
             t.mention_id: t.id
             for t in db.scalars(

@@ -13,7 +13,7 @@ from carecast.store import Mention
 from carecast.web.deps import Csrf, Db, Keys, PageUser
 from carecast.web.errors import status_of
 from carecast.web.templating import render
-from carecast.workflow import audit, threads
+from carecast.workflow import audit, inbox, threads
 from carecast.workflow.roles import require
 
 router = APIRouter(include_in_schema=False)
@@ -31,6 +31,13 @@ def _mention(db: Db, user: PageUser, mention_id: int) -> Mention:
 def move_to_thread(db: Db, user: PageUser, keys: Keys, mention_id: int) -> Response:
     thread = threads.open_thread(db, user, keys, _mention(db, user, mention_id))
     return RedirectResponse(f"/threads/{thread.id}", status_code=303)
+
+
+@router.post("/inbox/{mention_id}/reply", dependencies=[Csrf])
+def draft_a_reply(db: Db, user: PageUser, mention_id: int) -> Response:
+    """A draft answering the message where it came in, for review like any post."""
+    post = inbox.draft_reply(db, user, _mention(db, user, mention_id))
+    return RedirectResponse(f"/posts/{post.id}/edit", status_code=303)
 
 
 @router.post("/inbox/{mention_id}/state", dependencies=[Csrf])

@@ -152,6 +152,7 @@ class Worker:
                 deliveries.cancel(session, delivery_id, self.name, f"the post is {post.state}")
                 return "cancelled"
             text, parts, done = post.text, delivery.parts, list(delivery.remote)
+            answering = post.reply_to_remote if post.reply_account_id == account.id else None
             key = delivery.key
             post_id, kind = post.id, account.kind
             if not account.active:
@@ -170,7 +171,7 @@ class Worker:
                     self._check_parts(parts, post_id, kind)
                 with transaction(self.sessions) as session:
                     deliveries.held(session, delivery_id, self.name).parts = parts
-            previous = str(done[-1]["id"]) if done else None
+            previous = str(done[-1]["id"]) if done else answering
             for number in range(len(done), len(parts)):
                 published = channel.publish(parts[number], key=f"{key}-{number}", reply_to=previous)
                 with transaction(self.sessions) as session:

@@ -87,6 +87,16 @@ def _plan(session: Session, post: Post) -> None:
         )
         return
     targets = [a for a in accounts if a.kind in post.channels]
+    if post.reply_account_id is not None:  # a reply goes only where its message came from
+        targets = [a for a in targets if a.id == post.reply_account_id]
+        if not targets:
+            mark_failed(
+                session,
+                post,
+                "the account the message came in on is no longer connected",
+                hint="connect it again in Settings → Accounts, then schedule the reply again",
+            )
+            return
     sent = {
         d.account_id: d
         for d in session.scalars(

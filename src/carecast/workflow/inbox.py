@@ -15,10 +15,12 @@ from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
 from carecast.channels import Mentions
+from carecast.errors import InputError, NotFound
 from carecast.guard import Context
-from carecast.store import Account, Delivery, Mention, User
+from carecast.store import Account, Delivery, Mention, Post, User
 from carecast.store.base import utcnow
 from carecast.triage import Triage, classify
+from carecast.workflow import posts
 from carecast.workflow.people import policy_for
 from carecast.workflow.roles import require
 
@@ -117,3 +119,41 @@ def list_mentions(
     if post_id is not None:
         query = query.where(Mention.post_id == post_id)
     return list(session.scalars(query.order_by(Mention.sent_at.desc(), Mention.id.desc())))
+
+
+# What a drafted answer starts from, by category, when triage offers no reply of its own.
+# The bracketed part is for a person to write; guard checks the result like any post.
+DRAFTS = {
+    "general_question": (
+        "Thanks for asking! [A general answer, not about anyone's own case.] "
+        "More from a trusted source: [link, e.g. cdc.gov or nhs.uk]. "
+        "For advice about your own situation, please see your own clinician."
+    ),
+    "misinformation": (
+        "We understand why this comes up. The evidence says otherwise: [what the research "
+        "shows, in a sentence]. Source: [link, e.g. cdc.gov, who.int or nhs.uk]. "
+        "If you have questions about your own care, please talk to your own clinician."
+    ),
+}
+
+
+def draft_reply(session: Session, user: User, mention: Mention) -> Post:
+    """A draft post answering the mention on its own account, as a reply to it: the
+    safe reply triage offered, or a starting point for a general or evidence-based
+    answer. It goes through review like any post; nothing is sent from here."""
+    require(user, "posts.write")
+    if mention.practice_id != user.practice_id:
+        raise NotFound(f"no message {mention.id} in the inbox", "pick one from the inbox")
+    text = mention.public_reply or DRAFTS.get(mention.category or "", "")
+    if not text:
+        raise InputError(
+            f"there is no reply to draft for a message triaged {mention.category or 'as unknown'}",
+            "write a post from Compose if it needs one",
+        )
+    post = posts.create_draft(
+        session, user, text, channels=[mention.account.kind], reply_to=mention.author
+    )
+    post.reply_account_id = mention.account_id
+    post.reply_to_remote = mention.remote_id
+    mention.state = mention.state if mention.state == "private" else "answered"
+    return post
