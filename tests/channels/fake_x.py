@@ -98,6 +98,7 @@ class Tweet:
     in_reply_to: str | None = None
     media_ids: list[str] = field(default_factory=list)
     deleted: bool = False
+    hidden: bool = False
 
 
 class FakeX:
@@ -228,6 +229,23 @@ class FakeX:
                 raise Problem(403, "Forbidden", "You are not allowed to delete this Tweet.")
             tweet.deleted = True
             return {"data": {"deleted": True}}
+
+        @app.put("/2/tweets/{tweet_id}/hidden")
+        async def hide(tweet_id: str, request: Request) -> dict[str, Any]:
+            tweet = self.tweets.get(tweet_id)
+            if tweet is None or tweet.deleted:
+                raise Problem(
+                    404, "Not Found Error", f"Could not find tweet with id: [{tweet_id}]."
+                )
+            root = tweet
+            while root.in_reply_to in self.tweets:
+                root = self.tweets[root.in_reply_to]
+            if root is tweet or root.author_id != self.user_id:
+                raise Problem(
+                    403, "Forbidden", "You can only hide replies in conversations you started."
+                )
+            tweet.hidden = bool((await request.json()).get("hidden"))
+            return {"data": {"hidden": tweet.hidden}}
 
         @app.get("/2/users/{user_id}/tweets")
         def timeline(user_id: str, request: Request) -> dict[str, Any]:

@@ -386,3 +386,14 @@ def test_plain_text_keeps_line_breaks_and_unescapes_entities() -> None:
     assert plain_text(html) == "Hello @bob\nsecond line & more\n\nnew para <3"
     assert plain_text("<p>one<br />two</p>") == "one\ntwo"
     assert plain_text("") == ""
+
+
+def test_mastodon_cannot_hide_a_reply_but_can_block_its_sender(server: MockServer) -> None:
+    adapter = channel(server)
+    ours = adapter.publish("Flu shots are in this week.", key="hb-1")
+    bob = server.client("bob")
+    theirs = bob.status_post("@alice buy followers at bit.ly/x", in_reply_to_id=ours.remote_id)
+    assert adapter.hide(str(theirs["id"])) is False
+    assert adapter.block("@bob") is True
+    alice = server.client("alice")
+    assert any(a["acct"] == "bob" for a in alice.blocks())

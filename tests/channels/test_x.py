@@ -336,3 +336,13 @@ def test_errors_share_the_channel_root(channel: XChannel, fake: FakeX) -> None:
     with pytest.raises(ChannelError) as caught:
         channel.publish("Hello.", key="h")
     assert caught.value.channel == "x"
+
+
+def test_a_reply_under_the_accounts_post_can_be_hidden(channel: XChannel, fake: FakeX) -> None:
+    ours = channel.publish("Flu shots are in this week.", key="hide-1")
+    theirs = fake.post_as("sam", "my a1c is 9.2, should I worry?", in_reply_to=ours.remote_id)
+    assert channel.hide(theirs) is True
+    assert fake.tweets[theirs].hidden
+    with pytest.raises(Refused, match="conversations you started"):
+        channel.hide(ours.remote_id)  # not a reply: nothing to hide
+    assert channel.block("@sam") is False  # X's API v2 offers apps no blocking

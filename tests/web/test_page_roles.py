@@ -100,6 +100,8 @@ ROUTES: list[Case] = [
     Case("POST", "/inbox/{mention_id}/private", "threads.write"),
     Case("POST", "/inbox/{mention_id}/state", "inbox.act", form={"state": "flagged"}),
     Case("POST", "/inbox/{mention_id}/reply", "posts.write"),
+    Case("POST", "/inbox/{mention_id}/hide", "inbox.act"),
+    Case("POST", "/inbox/{mention_id}/block", "inbox.act"),
     Case("GET", "/threads", "threads.read"),
     Case("GET", "/threads/{thread_id}", "threads.read"),
     Case("POST", "/threads/{thread_id}/messages", "threads.write", form={"body": "Called back."}),

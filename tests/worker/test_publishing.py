@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from carecast.channels import AccountSettings, Channel, open_channel
-from carecast.errors import InputError
+from carecast.errors import InputError, PermissionDenied
 from carecast.store import Account, Delivery, Mention, Post
 from carecast.store.keys import Keyring
 from carecast.worker import Worker, WorkerSettings
@@ -472,3 +472,24 @@ def test_a_message_with_nothing_to_draft_says_so(
     mention.public_reply, mention.category = None, "other"
     with pytest.raises(InputError, match="no reply to draft"):
         inbox.draft_reply(session, staff.manager, mention)
+
+
+def test_spam_can_be_blocked_and_mastodon_says_it_cannot_hide(
+    session: Session,
+    sessions: sessionmaker[Session],
+    staff: Staff,
+    keyring: Keyring,
+    mastodon: MockServer,
+) -> None:
+    connect(session, staff, keyring, mastodon)
+    mastodon.client("bob").status_post("@alice Great post! DM me to buy 5,000 followers 💰")
+    worker(sessions, keyring).run_once()
+    mention = session.scalars(select(Mention)).one()
+    assert inbox.hide(session, staff.manager, keyring, mention) is False
+    assert inbox.block(session, staff.manager, keyring, mention) is True
+    session.commit()
+    assert any(a["acct"] == "bob" for a in mastodon.client("alice").blocks())
+    actions = [e["action"] for e in audit.events(session, staff.practice.id)]
+    assert actions[-2:] == ["mention.hide_unavailable", "mention.block"]
+    with pytest.raises(PermissionDenied):
+        inbox.block(session, staff.compliance, keyring, mention)

@@ -107,3 +107,13 @@ class Channel(Protocol):
     def reply(self, remote_id: str, text: str, *, key: str) -> Published:
         """Answer the post or mention ``remote_id`` in public. Idempotent on ``key``."""
         ...
+
+    def hide(self, remote_id: str) -> bool:
+        """Hide someone's reply under the account's post; False where the network has no
+        way to (Mastodon, say), so the practice knows to act another way."""
+        ...
+
+    def block(self, author: str) -> bool:
+        """Block the sender (a handle as in :attr:`Mention.author`); False where the
+        network offers no way."""
+        ...

@@ -139,6 +139,14 @@ class BlueskyChannel:
     def reply(self, remote_id: str, text: str, *, key: str) -> Published:
         return self.publish(text, key=key, reply_to=remote_id)
 
+    def hide(self, remote_id: str) -> bool:
+        """Not yet: Bluesky hides replies through the thread's threadgate record."""
+        return False
+
+    def block(self, author: str) -> bool:
+        """Not yet: a block is an app.bsky.graph.block record naming the sender's DID."""
+        return False
+
     def delete(self, remote_id: str) -> None:
         repo, collection, rkey = _split_uri(remote_id)
 

@@ -118,6 +118,16 @@ class MastodonChannel:
     def reply(self, remote_id: str, text: str, *, key: str) -> Published:
         return self.publish(text, key=key, reply_to=remote_id)
 
+    def hide(self, remote_id: str) -> bool:
+        """Mastodon lets an account hide nobody else's reply: report or block instead."""
+        return False
+
+    def block(self, author: str) -> bool:
+        with self._errors("block the sender"):
+            account = self._client.account_lookup(author.lstrip("@"))
+            self._client.account_block(account["id"])
+        return True
+
     def fetch_mentions(self, cursor: str | None) -> Mentions:
         """Mentions after the notification ``cursor``, paging forward with ``min_id``;
         with no cursor, the latest page."""

@@ -260,6 +260,12 @@ class SiteChannel:
             self._save(posts)
         return Published(remote_id=post.slug, url=post.url)
 
+    def hide(self, remote_id: str) -> bool:
+        return False  # a static site has no replies to hide
+
+    def block(self, author: str) -> bool:
+        return False
+
     def delete(self, remote_id: str) -> None:
         """Remove the post's page, pictures and entry; a post already gone is fine."""
         with self._writing():

@@ -126,6 +126,16 @@ class XChannel:
     def reply(self, remote_id: str, text: str, *, key: str) -> Published:
         return self.publish(text, key=key, reply_to=remote_id)
 
+    def hide(self, remote_id: str) -> bool:
+        """Hide a reply in a conversation the account started (PUT /2/tweets/:id/hidden)."""
+        with self._errors():
+            self._client.hide_reply(remote_id, user_auth=True)
+        return True
+
+    def block(self, author: str) -> bool:
+        """X's API v2 no longer lets an app block accounts."""
+        return False
+
     def delete(self, remote_id: str) -> None:
         with self._errors(), suppress(tweepy.NotFound):  # 404: already gone
             self._client.delete_tweet(remote_id, user_auth=True)

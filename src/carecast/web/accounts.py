@@ -142,6 +142,7 @@ def inbox_page(
     user: PageUser,
     account: int | None = None,
     category: str = "",
+    note: str = "",
 ) -> Response:
     chosen = [category] if category in CATEGORIES else []
     mentions = inbox.list_mentions(
@@ -157,6 +158,7 @@ def inbox_page(
         "can_act": allowed(user, "inbox.act"),
         "can_threads": allowed(user, "threads.write"),
         "can_write": allowed(user, "posts.write"),
+        "note": note,
         "thread_of": {
             t.mention_id: t.id
             for t in db.scalars(

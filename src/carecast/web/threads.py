@@ -40,6 +40,20 @@ def draft_a_reply(db: Db, user: PageUser, mention_id: int) -> Response:
     return RedirectResponse(f"/posts/{post.id}/edit", status_code=303)
 
 
+@router.post("/inbox/{mention_id}/hide", dependencies=[Csrf])
+def hide_on_network(db: Db, user: PageUser, keys: Keys, mention_id: int) -> Response:
+    done = inbox.hide(db, user, keys, _mention(db, user, mention_id))
+    note = "hidden" if done else "cannot-hide"
+    return RedirectResponse(f"/inbox?note={note}-{mention_id}#mention-{mention_id}", 303)
+
+
+@router.post("/inbox/{mention_id}/block", dependencies=[Csrf])
+def block_sender(db: Db, user: PageUser, keys: Keys, mention_id: int) -> Response:
+    done = inbox.block(db, user, keys, _mention(db, user, mention_id))
+    note = "blocked" if done else "cannot-block"
+    return RedirectResponse(f"/inbox?note={note}-{mention_id}#mention-{mention_id}", 303)
+
+
 @router.post("/inbox/{mention_id}/state", dependencies=[Csrf])
 def set_state(
     db: Db, user: PageUser, mention_id: int, state: Annotated[str, Form()] = ""

@@ -14,13 +14,15 @@ from datetime import datetime, timedelta
 from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
-from carecast.channels import Mentions
+from carecast.channels import Mentions, open_channel
 from carecast.errors import InputError, NotFound
 from carecast.guard import Context
 from carecast.store import Account, Delivery, Mention, Post, User
 from carecast.store.base import utcnow
+from carecast.store.keys import Keyring
 from carecast.triage import Triage, classify
-from carecast.workflow import posts
+from carecast.workflow import audit, posts
+from carecast.workflow.accounts import Opener, settings_of
 from carecast.workflow.people import policy_for
 from carecast.workflow.roles import require
 
@@ -157,3 +159,38 @@ def draft_reply(session: Session, user: User, mention: Mention) -> Post:
     post.reply_to_remote = mention.remote_id
     mention.state = mention.state if mention.state == "private" else "answered"
     return post
+
+
+def _act(
+    session: Session, user: User, keyring: Keyring, mention: Mention, action: str, opener: Opener
+) -> bool:
+    """Hide the message or block its sender on its network; False where it cannot."""
+    require(user, "inbox.act")
+    if mention.practice_id != user.practice_id:
+        raise NotFound(f"no message {mention.id} in the inbox", "pick one from the inbox")
+    channel = opener(settings_of(mention.account, keyring))
+    done = channel.hide(mention.remote_id) if action == "hide" else channel.block(mention.author)
+    if done and action == "hide":
+        mention.state = "hidden"
+    audit.record(
+        session,
+        actor=user.email,
+        action=f"mention.{action}" + ("" if done else "_unavailable"),
+        object_type="mention",
+        object_id=mention.id,
+        details={"network": mention.account.kind, "author": mention.author},
+        practice_id=mention.practice_id,
+    )
+    return done
+
+
+def hide(
+    session: Session, user: User, keyring: Keyring, mention: Mention, opener: Opener = open_channel
+) -> bool:
+    return _act(session, user, keyring, mention, "hide", opener)
+
+
+def block(
+    session: Session, user: User, keyring: Keyring, mention: Mention, opener: Opener = open_channel
+) -> bool:
+    return _act(session, user, keyring, mention, "block", opener)

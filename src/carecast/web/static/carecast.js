@@ -54,8 +54,8 @@
     else if (event.key === "A") { document.getElementById("batch-form").submit(); }
   });
 
-  // The inbox: j/k move between messages; p, r, f and d press the focused message's
-  // "Move to a private thread", "Draft a reply", "Flag" and "Dismiss" buttons.
+  // The inbox: j/k move between messages; p, r, h, f and d press the focused message's
+  // "Move to a private thread", "Draft a reply", "Hide", "Flag" and "Dismiss" buttons.
   document.addEventListener("keydown", function (event) {
     var found = document.querySelectorAll(".mention[id^=mention-]");
     if (!found.length || event.target.matches("input, textarea, select")) return;
@@ -70,7 +70,7 @@
     }
     if (event.key === "j") { select(index + 1); event.preventDefault(); }
     else if (event.key === "k") { select(index - 1); event.preventDefault(); }
-    else if (index >= 0 && "prfd".indexOf(event.key) >= 0) {
+    else if (index >= 0 && "prhfd".indexOf(event.key) >= 0) {
       var button = items[index].querySelector('button[data-key="' + event.key + '"]');
       if (button) { button.click(); event.preventDefault(); }
     }
