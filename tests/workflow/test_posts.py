@@ -214,3 +214,15 @@ def test_a_post_cites_only_a_consent_in_force(session: Session, staff: Staff) ->
     consents.revoke_consent(session, staff.manager, given)
     with pytest.raises(InputError, match="is revoked"):
         posts.create_draft(session, staff.manager, CLEAN, consent_id=given.id)
+
+
+def test_a_draft_with_a_part_still_to_write_cannot_be_submitted(
+    session: Session, staff: Staff
+) -> None:
+    post = posts.create_draft(
+        session, staff.manager, "The evidence says otherwise: [[what the research shows]]."
+    )
+    with pytest.raises(InputError, match=r"still has a part to write: \[\[what the research"):
+        posts.submit(session, staff.manager, post)
+    posts.edit(session, staff.manager, post, "The evidence says otherwise: see cdc.gov/flu.")
+    assert posts.submit(session, staff.manager, post).state == "in_review"

@@ -124,16 +124,17 @@ def list_mentions(
 
 
 # What a drafted answer starts from, by category, when triage offers no reply of its own.
-# The bracketed part is for a person to write; guard checks the result like any post.
+# Each [[…]] is for a person to write (a draft cannot be submitted while one is left);
+# guard checks the result like any post.
 DRAFTS = {
     "general_question": (
-        "Thanks for asking! [A general answer, not about anyone's own case.] "
-        "More from a trusted source: [link, e.g. cdc.gov or nhs.uk]. "
+        "Thanks for asking! [[a general answer, not about anyone's own case]] "
+        "More from a trusted source: [[link, e.g. cdc.gov or nhs.uk]]. "
         "For advice about your own situation, please see your own clinician."
     ),
     "misinformation": (
-        "We understand why this comes up. The evidence says otherwise: [what the research "
-        "shows, in a sentence]. Source: [link, e.g. cdc.gov, who.int or nhs.uk]. "
+        "We understand why this comes up. The evidence says otherwise: [[what the research "
+        "shows, in a sentence]]. Source: [[link, e.g. cdc.gov, who.int or nhs.uk]]. "
         "If you have questions about your own care, please talk to your own clinician."
     ),
 }

@@ -7,6 +7,7 @@ these functions; they never change a post's state themselves.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -227,9 +228,18 @@ def edit(
     return post
 
 
+# A part of a drafted text still to be written, as ``[[a general answer]]``.
+TO_FILL = re.compile(r"\[\[([^\]]*)\]\]")
+
+
 def submit(session: Session, user: User, post: Post) -> Post:
     require(user, "posts.write")
     _expect(post, "draft", doing="submitted for review")
+    if found := TO_FILL.search(post.text):
+        raise InputError(
+            f"the draft still has a part to write: [[{found.group(1)}]]",
+            "replace each [[…]] with your own words, then submit",
+        )
     _move(session, user, post, "in_review", "post.submitted")
     return post
 
