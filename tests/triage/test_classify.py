@@ -107,3 +107,12 @@ def test_the_json_shape_is_the_contracts() -> None:
         "confidence",
     ]
     assert out["id"] == "m1" and out["category"] in CATEGORIES
+
+
+def test_the_channel_does_not_change_what_a_message_is() -> None:
+    """guard's rules for posts going out (credentials on a community site) are not
+    applied to messages coming in."""
+    text = "does anyone know if the clinic takes walk-ins for flu shots?"
+    plain = classify(text)
+    for channel in ("community", "x", "mastodon"):
+        assert classify(text, {"channel": channel}).scores == plain.scores

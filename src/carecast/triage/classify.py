@@ -126,7 +126,9 @@ def classify(
     the practice's details that public replies use and guard must not report."""
     context = Context.of(context)
     policy = load_policy(policy)
-    report = check(text, context, policy)
+    # guard reads the message as it was trained to, with no channel: the channel's rules
+    # (credentials on a community site, say) are for posts going out, not messages in.
+    report = check(text, None, policy)
     model = load()
     features = model.features(model_text(text, report))
     scores = model.linear["category"].probabilities(features)
