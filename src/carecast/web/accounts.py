@@ -1,5 +1,5 @@
 """Settings → Accounts: connect the practice's network accounts, see how each is doing,
-disconnect one; and the inbox of replies and mentions the worker brought home.
+disconnect one.
 
 Connecting checks the account on its network before keeping it. A secret is typed
 once and never sent back: the page shows only its last four characters.
@@ -12,18 +12,15 @@ from typing import Annotated
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse, Response
-from sqlalchemy import select
 
 from carecast.channels import KINDS
 from carecast.errors import CarecastError, ChannelError, InputError
-from carecast.store import Thread
-from carecast.triage import CATEGORIES
 from carecast.web.deps import Csrf, Db, Keys, PageUser
 from carecast.web.errors import status_of
 from carecast.web.templating import render
-from carecast.workflow import accounts, inbox
+from carecast.workflow import accounts
 from carecast.workflow.accounts import NAMES
-from carecast.workflow.roles import allowed, require
+from carecast.workflow.roles import require
 
 router = APIRouter(include_in_schema=False)
 
@@ -133,37 +130,3 @@ def disconnect_account(db: Db, user: PageUser, account_id: int) -> Response:
     account = accounts.get_account(db, user, account_id)
     accounts.disconnect(db, user, account)
     return RedirectResponse(f"/accounts?done=disconnected-{account.id}", status_code=303)
-
-
-@router.get("/inbox")
-def inbox_page(
-    request: Request,
-    db: Db,
-    user: PageUser,
-    account: int | None = None,
-    category: str = "",
-    note: str = "",
-) -> Response:
-    chosen = [category] if category in CATEGORIES else []
-    mentions = inbox.list_mentions(
-        db, user, account_ids=[account] if account else [], categories=chosen
-    )
-    context = {
-        "mentions": mentions,
-        "accounts": accounts.list_accounts(db, user),
-        "chosen": account,
-        "category": category if chosen else "",
-        "categories": CATEGORIES,
-        "names": NAMES,
-        "can_act": allowed(user, "inbox.act"),
-        "can_threads": allowed(user, "threads.write"),
-        "can_write": allowed(user, "posts.write"),
-        "note": note,
-        "thread_of": {
-            t.mention_id: t.id
-            for t in db.scalars(
-                select(Thread).where(Thread.mention_id.in_([m.id for m in mentions]))
-            )
-        },
-    }
-    return render(request, "inbox.html", context)

@@ -8,6 +8,7 @@ from carecast.web import (
     calendar,
     compose,
     consents,
+    inbox,
     review,
     settings,
     threads,
@@ -22,3 +23,4 @@ router.include_router(consents.router)
 router.include_router(audit_page.router)
 router.include_router(accounts.router)
 router.include_router(threads.router)
+router.include_router(inbox.router)

@@ -195,3 +195,28 @@ def block(
     session: Session, user: User, keyring: Keyring, mention: Mention, opener: Opener = open_channel
 ) -> bool:
     return _act(session, user, keyring, mention, "block", opener)
+
+
+STATES = ("new", "flagged", "dismissed")
+
+
+def set_state(session: Session, user: User, mention: Mention, state: str) -> Mention:
+    """Flag a message, dismiss it, or put it back among the new ones."""
+    require(user, "inbox.act")
+    if mention.practice_id != user.practice_id:
+        raise NotFound(f"no message {mention.id} in the inbox", "pick one from the inbox")
+    if state not in STATES:
+        raise InputError(f"no inbox state {state!r}", "flag, dismiss or put back a message")
+    if mention.state == "private":
+        raise InputError("the message is in a private thread", "open the thread instead")
+    mention.state = state
+    audit.record(
+        session,
+        actor=user.email,
+        action=f"mention.{state}",
+        object_type="mention",
+        object_id=mention.id,
+        details={"category": mention.category},
+        practice_id=mention.practice_id,
+    )
+    return mention
