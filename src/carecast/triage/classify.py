@@ -27,6 +27,7 @@ from carecast.triage.model import CATEGORIES, load
 # someone's health in it costs more than one hidden for a moment.
 CONFIDENT = 0.45
 PHI_THRESHOLD = 0.35
+CARE_THRESHOLD = 0.2  # a fifth's chance it is someone's own care: keep it private too
 
 # What each category asks of the practice (contract: carecast triage prints these).
 ACTIONS: dict[str, tuple[str, ...]] = {
@@ -140,6 +141,7 @@ def classify(
         bool(phi_found)
         or phi_score >= PHI_THRESHOLD
         or category == "personal_care"
+        or scores.get("personal_care", 0.0) >= CARE_THRESHOLD
         or discloses_health(text)
     )
     actions = _actions(category, contains_phi, confidence)
