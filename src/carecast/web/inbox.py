@@ -10,7 +10,6 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse, Response
 from sqlalchemy import select
 
-from carecast.errors import NotFound
 from carecast.store import Mention, Thread
 from carecast.triage import CATEGORIES
 from carecast.web.deps import Csrf, Db, Keys, PageUser
@@ -57,10 +56,7 @@ def inbox_page(
 
 
 def _mention(db: Db, user: PageUser, mention_id: int) -> Mention:
-    mention = db.get(Mention, mention_id)
-    if mention is None or mention.practice_id != user.practice_id:
-        raise NotFound(f"no message {mention_id} in the inbox", "pick one from the inbox")
-    return mention
+    return inbox.get_mention(db, user, mention_id)
 
 
 @router.post("/inbox/{mention_id}/private", dependencies=[Csrf])

@@ -103,6 +103,21 @@ def _triage(mention: Mention, result: Triage) -> None:
     mention.phi = [f.to_dict() for f in result.phi]
 
 
+def ours(user: User, mention: Mention) -> Mention:
+    """The mention, if it is in the user's practice's inbox."""
+    if mention.practice_id != user.practice_id:
+        raise NotFound(f"no message {mention.id} in the inbox", "pick one from the inbox")
+    return mention
+
+
+def get_mention(session: Session, user: User, mention_id: int) -> Mention:
+    require(user, "inbox.read")
+    mention = session.get(Mention, mention_id)
+    if mention is None:
+        raise NotFound(f"no message {mention_id} in the inbox", "pick one from the inbox")
+    return ours(user, mention)
+
+
 def list_mentions(
     session: Session,
     user: User,
@@ -145,8 +160,7 @@ def draft_reply(session: Session, user: User, mention: Mention) -> Post:
     safe reply triage offered, or a starting point for a general or evidence-based
     answer. It goes through review like any post; nothing is sent from here."""
     require(user, "posts.write")
-    if mention.practice_id != user.practice_id:
-        raise NotFound(f"no message {mention.id} in the inbox", "pick one from the inbox")
+    ours(user, mention)
     text = mention.public_reply or DRAFTS.get(mention.category or "", "")
     if not text:
         raise InputError(
@@ -167,8 +181,7 @@ def _act(
 ) -> bool:
     """Hide the message or block its sender on its network; False where it cannot."""
     require(user, "inbox.act")
-    if mention.practice_id != user.practice_id:
-        raise NotFound(f"no message {mention.id} in the inbox", "pick one from the inbox")
+    ours(user, mention)
     channel = opener(settings_of(mention.account, keyring))
     done = channel.hide(mention.remote_id) if action == "hide" else channel.block(mention.author)
     if done and action == "hide":
@@ -203,8 +216,7 @@ STATES = ("new", "flagged", "dismissed")
 def set_state(session: Session, user: User, mention: Mention, state: str) -> Mention:
     """Flag a message, dismiss it, or put it back among the new ones."""
     require(user, "inbox.act")
-    if mention.practice_id != user.practice_id:
-        raise NotFound(f"no message {mention.id} in the inbox", "pick one from the inbox")
+    ours(user, mention)
     if state not in STATES:
         raise InputError(f"no inbox state {state!r}", "flag, dismiss or put back a message")
     if mention.state == "private":

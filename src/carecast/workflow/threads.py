@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from carecast.errors import ConflictError, InputError, NotFound
 from carecast.store import Mention, Thread, ThreadMessage, User
 from carecast.store.keys import Keyring
-from carecast.workflow import audit
+from carecast.workflow import audit, inbox
 from carecast.workflow.roles import require
 
 MAX_BODY = 10_000
@@ -53,8 +53,7 @@ def _event(session: Session, user: User, action: str, thread: Thread, **details:
 def open_thread(session: Session, user: User, keyring: Keyring, mention: Mention) -> Thread:
     """Move a mention into a new private thread."""
     require(user, "threads.write")
-    if mention.practice_id != user.practice_id:
-        raise NotFound(f"no mention {mention.id}", "pick one from the inbox")
+    inbox.ours(user, mention)
     if mention.state == "private":
         raise ConflictError(
             f"mention {mention.id} is already in a private thread", "open it from the inbox"
