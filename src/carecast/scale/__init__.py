@@ -1,0 +1,1 @@
+"""carecast.scale: scanning archives of past posts at scale, on Dask."""
