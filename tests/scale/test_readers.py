@@ -18,8 +18,7 @@ import pytest
 from atproto_core.car import CAR
 
 from carecast.errors import InputError
-from carecast.scale import readers
-from carecast.scale.readers import ArchivePost, BadRecord, detect, read, read_many
+from carecast.scale.readers import ArchivePost, BadRecord, archives, detect, read, read_many, tables
 
 FIXTURES = Path(__file__).parent / "fixtures"
 X_FOLDER = FIXTURES / "x_archive"
@@ -240,7 +239,7 @@ def test_parquet_read_in_batches(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
         }
     )
     pq.write_table(table, path, row_group_size=2)
-    monkeypatch.setattr(readers, "_BATCH", 2)
+    monkeypatch.setattr(tables, "BATCH", 2)
     posts, bad = split(read(path, text_column="body"))
     assert [p.id for p in posts] == ["501", "502", "504", "505"]
     assert posts[1].created_at == when[1] and posts[1].account == "riversideclinic"
@@ -305,7 +304,7 @@ def test_json_archives_read_the_same_in_tiny_chunks(
     path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     whole = list(read(path))
-    monkeypatch.setattr(readers, "_CHUNK", 7)  # every record straddles many reads
+    monkeypatch.setattr(archives, "CHUNK", 7)  # every record straddles many reads
     assert list(read(path)) == whole
 
 
