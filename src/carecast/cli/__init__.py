@@ -21,6 +21,7 @@ from carecast import __version__
 from carecast.cli.inputs import read_posts, report_error
 from carecast.cli.keys import keys_app
 from carecast.cli.records import audit_app, db_app
+from carecast.cli.scan import scan
 from carecast.cli.triage import triage
 from carecast.cli.worker import worker
 from carecast.errors import CarecastError, InputError
@@ -232,6 +233,7 @@ app.add_typer(audit_app, name="audit")
 app.add_typer(keys_app, name="keys")
 app.command("worker")(worker)
 app.command("triage")(triage)
+app.command("scan")(scan)
 
 
 def main() -> None:
