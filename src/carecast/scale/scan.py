@@ -29,6 +29,7 @@ import pyarrow.parquet as pq
 
 from carecast.errors import InputError
 from carecast.scale.readers import ArchivePost, BadRecord, read_many
+from carecast.scale.report import write_report
 
 PARTITION_SIZE = 10_000
 FINDING_COLUMNS = (
@@ -223,6 +224,7 @@ def run(
         if cluster is not None:
             cluster.close()
     write_csv(out)
+    write_report(out, scanned=found.posts, bad_records=found.bad_records)
     return ScanResult(split=found, checked=len(todo), resumed=resumed, findings=findings)
 
 
