@@ -41,6 +41,7 @@ bench: $(VENV)/.bench
 	$(BIN)/python bench/bench_guard.py
 	$(BIN)/python bench/bench_worst.py
 	$(BIN)/python bench/bench_triage_external.py
+	$(BIN)/python bench/bench_scan.py
 
 lexicons: $(STAMP)
 	$(BIN)/pip install --quiet -e '.[lexicons]'
