@@ -119,22 +119,16 @@ def _plan(session: Session, post: Post) -> None:
     session.flush()
 
 
-def claim(
-    session: Session, worker: str, now: datetime, lease: timedelta, limit: int = 10
+def _lease(
+    session: Session, worker: str, now: datetime, lease: timedelta, ids: Sequence[int], when: Any
 ) -> list[int]:
-    """Lease up to ``limit`` due deliveries to ``worker``; returns their ids."""
-    free = or_(Delivery.lease_until.is_(None), Delivery.lease_until < now)
-    candidates = session.scalars(
-        select(Delivery.id)
-        .where(Delivery.state == "pending", Delivery.due_at <= now, free)
-        .order_by(Delivery.due_at, Delivery.id)
-        .limit(limit)
-    ).all()
+    """Lease each of ``ids`` to ``worker`` by compare-and-set: only a row that still meets
+    ``when`` is taken, so two workers never hold the same delivery."""
     taken = []
-    for delivery_id in candidates:
+    for delivery_id in ids:
         result = session.execute(
             update(Delivery)
-            .where(Delivery.id == delivery_id, Delivery.state == "pending", free)
+            .where(Delivery.id == delivery_id, when)
             .values(lease_owner=worker, lease_until=now + lease, attempts=Delivery.attempts + 1)
         )
         if getattr(result, "rowcount", 0) == 1:
@@ -142,14 +136,31 @@ def claim(
     return taken
 
 
-def held(session: Session, delivery_id: int, worker: str) -> Delivery:
-    """The delivery, locked, if ``worker`` still holds it; else :class:`LeaseLost`."""
-    delivery = session.scalars(
+def _locked(session: Session, delivery_id: int) -> Delivery | None:
+    """The delivery read afresh, its row locked for this transaction."""
+    return session.scalars(
         select(Delivery)
         .where(Delivery.id == delivery_id)
         .with_for_update()
         .execution_options(populate_existing=True)
     ).one_or_none()
+
+
+def claim(
+    session: Session, worker: str, now: datetime, lease: timedelta, limit: int = 10
+) -> list[int]:
+    """Lease up to ``limit`` due deliveries to ``worker``; returns their ids."""
+    free = or_(Delivery.lease_until.is_(None), Delivery.lease_until < now)
+    due = (Delivery.state == "pending") & (Delivery.due_at <= now) & free
+    candidates = session.scalars(
+        select(Delivery.id).where(due).order_by(Delivery.due_at, Delivery.id).limit(limit)
+    ).all()
+    return _lease(session, worker, now, lease, candidates, due)
+
+
+def held(session: Session, delivery_id: int, worker: str) -> Delivery:
+    """The delivery, locked, if ``worker`` still holds it; else :class:`LeaseLost`."""
+    delivery = _locked(session, delivery_id)
     if delivery is None or delivery.lease_owner != worker or delivery.state != "pending":
         raise LeaseLost(delivery_id)
     return delivery
@@ -255,25 +266,11 @@ def claim_withdrawals(
     candidates = session.scalars(
         select(Delivery.id).where(_withdrawable(now)).order_by(Delivery.id).limit(limit)
     ).all()
-    taken = []
-    for delivery_id in candidates:
-        result = session.execute(
-            update(Delivery)
-            .where(Delivery.id == delivery_id, _withdrawable(now))
-            .values(lease_owner=worker, lease_until=now + lease, attempts=Delivery.attempts + 1)
-        )
-        if getattr(result, "rowcount", 0) == 1:
-            taken.append(delivery_id)
-    return taken
+    return _lease(session, worker, now, lease, candidates, _withdrawable(now))
 
 
 def held_withdrawal(session: Session, delivery_id: int, worker: str) -> Delivery:
-    delivery = session.scalars(
-        select(Delivery)
-        .where(Delivery.id == delivery_id)
-        .with_for_update()
-        .execution_options(populate_existing=True)
-    ).one_or_none()
+    delivery = _locked(session, delivery_id)
     if delivery is None or delivery.lease_owner != worker or delivery.withdrawn_at is not None:
         raise LeaseLost(delivery_id)
     return delivery
