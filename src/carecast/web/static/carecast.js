@@ -32,47 +32,46 @@
     recheck(textarea);
   });
 
-  document.addEventListener("keydown", function (event) {
-    var queue = document.querySelectorAll(".queue-item");
-    if (!queue.length || event.target.matches("input[type=text], textarea, select")) return;
-    if (event.ctrlKey || event.metaKey || event.altKey) return;
-    var items = Array.prototype.slice.call(queue);
-    var index = items.findIndex(function (el) { return el.classList.contains("current"); });
-    function select(i) {
-      items.forEach(function (el) { el.classList.remove("current"); });
-      var item = items[Math.max(0, Math.min(items.length - 1, i))];
-      item.classList.add("current");
-      item.focus();
-    }
-    if (event.key === "j") { select(index + 1); event.preventDefault(); }
-    else if (event.key === "k") { select(index - 1); event.preventDefault(); }
-    else if (event.key === "x" && index >= 0) {
-      var box = items[index].querySelector("input[type=checkbox]");
+  // A list walked by keyboard: j/k move the "current" item; any other key goes to
+  // act(key, item) with the current item (or null). Typing in a field is left alone.
+  function keyList(selector, typing, act) {
+    document.addEventListener("keydown", function (event) {
+      var found = document.querySelectorAll(selector);
+      if (!found.length || event.target.matches(typing)) return;
+      if (event.ctrlKey || event.metaKey || event.altKey) return;
+      var items = Array.prototype.slice.call(found);
+      var index = items.findIndex(function (el) { return el.classList.contains("current"); });
+      if (event.key === "j" || event.key === "k") {
+        items.forEach(function (el) { el.classList.remove("current"); });
+        var next = index + (event.key === "j" ? 1 : -1);
+        var item = items[Math.max(0, Math.min(items.length - 1, next))];
+        item.classList.add("current");
+        item.focus();
+        event.preventDefault();
+      } else if (act(event.key, index >= 0 ? items[index] : null)) {
+        event.preventDefault();
+      }
+    });
+  }
+
+  // The review queue: x ticks, o opens, A approves the ticked ones.
+  keyList(".queue-item", "input[type=text], textarea, select", function (key, item) {
+    if (key === "x" && item) {
+      var box = item.querySelector("input[type=checkbox]");
       if (box && !box.disabled) box.checked = !box.checked;
-      event.preventDefault();
-    } else if (event.key === "o" && index >= 0) { window.location = items[index].dataset.href; }
-    else if (event.key === "A") { document.getElementById("batch-form").submit(); }
+      return true;
+    }
+    if (key === "o" && item) { window.location = item.dataset.href; return false; }
+    if (key === "A") { document.getElementById("batch-form").submit(); }
+    return false;
   });
 
-  // The inbox: j/k move between messages; p, r, h, f and d press the focused message's
-  // "Move to a private thread", "Draft a reply", "Hide", "Flag" and "Dismiss" buttons.
-  document.addEventListener("keydown", function (event) {
-    var found = document.querySelectorAll(".mention[id^=mention-]");
-    if (!found.length || event.target.matches("input, textarea, select")) return;
-    if (event.ctrlKey || event.metaKey || event.altKey) return;
-    var items = Array.prototype.slice.call(found);
-    var index = items.findIndex(function (el) { return el.classList.contains("current"); });
-    function select(i) {
-      items.forEach(function (el) { el.classList.remove("current"); });
-      var item = items[Math.max(0, Math.min(items.length - 1, i))];
-      item.classList.add("current");
-      item.focus();
-    }
-    if (event.key === "j") { select(index + 1); event.preventDefault(); }
-    else if (event.key === "k") { select(index - 1); event.preventDefault(); }
-    else if (index >= 0 && "prhfd".indexOf(event.key) >= 0) {
-      var button = items[index].querySelector('button[data-key="' + event.key + '"]');
-      if (button) { button.click(); event.preventDefault(); }
-    }
+  // The inbox: p, r, h, f and d press the current message's "Move to a private thread",
+  // "Draft a reply", "Hide", "Flag" and "Dismiss" buttons.
+  keyList(".mention[id^=mention-]", "input, textarea, select", function (key, item) {
+    if (!item || "prhfd".indexOf(key) < 0) return false;
+    var button = item.querySelector('button[data-key="' + key + '"]');
+    if (button) button.click();
+    return Boolean(button);
   });
 })();
