@@ -1,10 +1,15 @@
-"""How fast ``carecast scan`` goes with 1 and 2 Dask workers on the same archive, and the
-speed-up (``make bench``; ``--posts 1000000`` for the full-size run).
+"""How fast ``carecast scan`` goes with 1 and 2 Dask workers on the same archive, the
+speed-up, and how much memory it takes as the archive grows (``make bench``;
+``--posts 1000000`` for the full-size run).
 
 The archive is generated here: posts built from a small set of clinic sentences, some
 with patient details, so guard has work to do. Each run starts from an empty output
 folder; the time covers splitting, checking on a local cluster, and the CSV and report.
-Prints a table and writes bench/results/scan.csv.
+Memory is the resident size of this process and of every process it started (the Dask
+scheduler's nanny and workers), sampled every 50 ms: the largest single process and the
+largest sum seen at once. ``--memory-sizes`` scans archives of several sizes with 2
+workers to show whether that peak grows with the archive.
+Prints tables and writes bench/results/scan.csv and bench/results/scan_memory.csv.
 """
 
 from __future__ import annotations
@@ -15,9 +20,12 @@ import json
 import random
 import sys
 import tempfile
+import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
+import psutil
 from rich.console import Console
 from rich.table import Table
 
@@ -49,37 +57,124 @@ def make_archive(folder: Path, posts: int, seed: int = 1) -> Path:
     return path
 
 
-def timed(archive: Path, workers: int, size: int) -> float:
-    with tempfile.TemporaryDirectory() as out:
+@dataclass
+class Run:
+    posts: int
+    workers: int
+    seconds: float
+    largest_mb: float  # the largest single process
+    total_mb: float  # every process together, at the worst moment
+
+
+class MemoryWatch:
+    """Samples the resident memory of this process and its children until stopped."""
+
+    def __init__(self, every: float = 0.05) -> None:
+        self.every = every
+        self.largest = 0
+        self.total = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._watch, daemon=True)
+
+    def _watch(self) -> None:
+        me = psutil.Process()
+        while not self._stop.is_set():
+            sizes = []
+            for process in [me, *me.children(recursive=True)]:
+                try:
+                    sizes.append(process.memory_info().rss)
+                except psutil.Error:
+                    continue
+            self.largest = max(self.largest, *sizes)
+            self.total = max(self.total, sum(sizes))
+            self._stop.wait(self.every)
+
+    def __enter__(self) -> MemoryWatch:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+def measured(archive: Path, posts: int, workers: int, size: int) -> Run:
+    with tempfile.TemporaryDirectory() as out, MemoryWatch() as memory:
         start = time.perf_counter()
         scan.run([archive], Path(out), workers=workers, size=size)
-        return time.perf_counter() - start
+        seconds = time.perf_counter() - start
+    mb = 1024 * 1024
+    return Run(posts, workers, seconds, memory.largest / mb, memory.total / mb)
+
+
+def sizes(text: str) -> list[int]:
+    try:
+        return [int(part.replace("_", "")) for part in text.split(",") if part.strip()]
+    except ValueError:
+        message = "give post counts separated by commas, e.g. 20000,200000"
+        raise argparse.ArgumentTypeError(message) from None
+
+
+def show(title: str, runs: list[Run]) -> None:
+    table = Table(title=title, box=None)
+    for column in ("posts", "workers", "seconds", "posts/s", "largest MB", "all MB"):
+        table.add_column(column, justify="right")
+    for run in runs:
+        table.add_row(
+            f"{run.posts:,}",
+            str(run.workers),
+            f"{run.seconds:.1f}",
+            f"{run.posts / run.seconds:,.0f}",
+            f"{run.largest_mb:,.0f}",
+            f"{run.total_mb:,.0f}",
+        )
+    Console(highlight=False).print(table)
+
+
+def write(path: Path, runs: list[Run]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", newline="") as out:
+        writer = csv.writer(out)
+        writer.writerow(["posts", "workers", "seconds", "posts_per_second", "largest_mb", "all_mb"])
+        for run in runs:
+            writer.writerow(
+                [
+                    run.posts,
+                    run.workers,
+                    round(run.seconds, 2),
+                    round(run.posts / run.seconds),
+                    round(run.largest_mb),
+                    round(run.total_mb),
+                ]
+            )
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--posts", type=int, default=50_000)
     parser.add_argument("--partition-size", type=int, default=5_000)
+    parser.add_argument(
+        "--memory-sizes",
+        type=sizes,
+        default=[10_000, 100_000],
+        help="archive sizes scanned with 2 workers for the memory table (comma-separated)",
+    )
     args = parser.parse_args()
+    results = ROOT / "bench" / "results"
     with tempfile.TemporaryDirectory() as folder:
         archive = make_archive(Path(folder), args.posts)
-        one = timed(archive, 1, args.partition_size)
-        two = timed(archive, 2, args.partition_size)
-    table = Table(title=f"carecast scan of {args.posts:,} posts", box=None)
-    for column in ("workers", "seconds", "posts/s"):
-        table.add_column(column, justify="right")
-    rows = [(1, one), (2, two)]
-    for workers, seconds in rows:
-        table.add_row(str(workers), f"{seconds:.1f}", f"{args.posts / seconds:,.0f}")
-    Console(highlight=False).print(table)
-    print(f"speed-up from 1 to 2 workers: {one / two:.2f}×")
-    results = ROOT / "bench" / "results"
-    results.mkdir(parents=True, exist_ok=True)
-    with (results / "scan.csv").open("w", newline="") as out:
-        writer = csv.writer(out)
-        writer.writerow(["posts", "workers", "seconds", "posts_per_second"])
-        for workers, seconds in rows:
-            writer.writerow([args.posts, workers, round(seconds, 2), round(args.posts / seconds)])
+        speed = [measured(archive, args.posts, w, args.partition_size) for w in (1, 2)]
+    show(f"carecast scan of {args.posts:,} posts", speed)
+    print(f"speed-up from 1 to 2 workers: {speed[0].seconds / speed[1].seconds:.2f}×")
+    write(results / "scan.csv", speed)
+    growth = []
+    for posts in args.memory_sizes:
+        with tempfile.TemporaryDirectory() as folder:
+            archive = make_archive(Path(folder), posts)
+            growth.append(measured(archive, posts, 2, args.partition_size))
+    if growth:
+        show("memory as the archive grows (2 workers)", growth)
+        write(results / "scan_memory.csv", growth)
     return 0
 
 
