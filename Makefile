@@ -42,6 +42,7 @@ bench: $(VENV)/.bench
 	$(BIN)/python bench/bench_worst.py
 	$(BIN)/python bench/bench_triage_external.py
 	$(BIN)/python bench/bench_scan.py
+	$(BIN)/python bench/bench_web.py
 
 lexicons: $(STAMP)
 	$(BIN)/pip install --quiet -e '.[lexicons]'
