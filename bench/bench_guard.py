@@ -35,6 +35,7 @@ from rich.text import Text
 
 import carecast
 from corpus import DEFAULT_SEED, build_corpus, sample_indices
+from figures import write_results
 
 REPO = Path(__file__).resolve().parents[1]
 PRESIDIO_RESEARCH = REPO.parent / "shared" / "data" / "external" / "presidio-research"
@@ -466,11 +467,39 @@ def main(argv: Sequence[str] | None = None) -> int:
             "time over these sentences: "
             + ", ".join(f"{name} {s:.1f} s" for name, s in seconds.items())
         )
+        write_results(
+            "guard_recall.csv",
+            ["entity_type", "group", "spans", *systems],
+            [
+                [
+                    e,
+                    ENTITY_GROUPS[e],
+                    recall.spans[e],
+                    *(round(recall.rate(n, e), 4) for n in systems),
+                ]
+                for e in present
+            ]
+            + [["overall", "", total, *(round(recall.rate(n), 4) for n in systems)]],
+        )
         summary.append(
             f"recall    presidio-research, {total:,} PHI-type spans: "
             + ", ".join(f"{name} {pct(recall.rate(name)).strip()}" for name in systems)
         )
 
+    write_results(
+        "guard.csv",
+        ["system", "posts", "posts_per_s", "mean_us", "p50_us", "p95_us", "p99_us"],
+        [
+            [
+                name,
+                timing.n,
+                round(timing.posts_per_s, 1),
+                round(timing.mean_us(), 1),
+                *(round(timing.percentile_us(p), 1) for p in (50, 95, 99)),
+            ]
+            for name, timing in rows
+        ],
+    )
     summary_text = Text("\n".join(summary), no_wrap=False, overflow="fold")
     console.print(Panel(summary_text, title="summary", title_align="left", expand=False))
     return 0

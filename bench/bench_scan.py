@@ -15,7 +15,6 @@ Prints tables and writes bench/results/scan.csv and bench/results/scan_memory.cs
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import random
 import sys
@@ -33,6 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from carecast.scale import scan  # noqa: E402
+from figures import write_results  # noqa: E402
 
 SENTENCES = [
     "Flu shots are in: walk in any weekday morning. More at cdc.gov/flu",
@@ -131,22 +131,20 @@ def show(title: str, runs: list[Run]) -> None:
     Console(highlight=False).print(table)
 
 
-def write(path: Path, runs: list[Run]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", newline="") as out:
-        writer = csv.writer(out)
-        writer.writerow(["posts", "workers", "seconds", "posts_per_second", "largest_mb", "all_mb"])
-        for run in runs:
-            writer.writerow(
-                [
-                    run.posts,
-                    run.workers,
-                    round(run.seconds, 2),
-                    round(run.posts / run.seconds),
-                    round(run.largest_mb),
-                    round(run.total_mb),
-                ]
-            )
+def write(name: str, runs: list[Run]) -> None:
+    header = ["posts", "workers", "seconds", "posts_per_second", "largest_mb", "all_mb"]
+    rows = [
+        [
+            run.posts,
+            run.workers,
+            round(run.seconds, 2),
+            round(run.posts / run.seconds),
+            round(run.largest_mb),
+            round(run.total_mb),
+        ]
+        for run in runs
+    ]
+    write_results(name, header, rows)
 
 
 def main() -> int:
@@ -160,13 +158,12 @@ def main() -> int:
         help="archive sizes scanned with 2 workers for the memory table (comma-separated)",
     )
     args = parser.parse_args()
-    results = ROOT / "bench" / "results"
     with tempfile.TemporaryDirectory() as folder:
         archive = make_archive(Path(folder), args.posts)
         speed = [measured(archive, args.posts, w, args.partition_size) for w in (1, 2)]
     show(f"carecast scan of {args.posts:,} posts", speed)
     print(f"speed-up from 1 to 2 workers: {speed[0].seconds / speed[1].seconds:.2f}×")
-    write(results / "scan.csv", speed)
+    write("scan.csv", speed)
     growth = []
     for posts in args.memory_sizes:
         with tempfile.TemporaryDirectory() as folder:
@@ -174,7 +171,7 @@ def main() -> int:
             growth.append(measured(archive, posts, 2, args.partition_size))
     if growth:
         show("memory as the archive grows (2 workers)", growth)
-        write(results / "scan_memory.csv", growth)
+        write("scan_memory.csv", growth)
     return 0
 
 

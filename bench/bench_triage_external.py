@@ -48,9 +48,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from carecast.triage import CONFIDENT, classify  # noqa: E402
+from figures import write_results  # noqa: E402
 
 EXTERNAL = Path(__file__).resolve().parents[2] / "shared" / "data" / "external"
-RESULTS = ROOT / "bench" / "results" / "triage_external.csv"
 LIMIT = 2_000
 SEED = 2_020
 
@@ -349,36 +349,32 @@ def summary(console: Console, results: list[Result]) -> None:
     console.print(table)
 
 
-def write_csv(results: list[Result], path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(
-            [
-                "dataset",
-                "question",
-                "sample",
-                "metric",
-                "carecast",
-                "baseline_name",
-                "baseline",
-                "majority",
-            ]
-        )
-        for result in results:
-            for name, ours, rule, majority in result.rows:
-                writer.writerow(
-                    [
-                        result.dataset.folder,
-                        result.dataset.question,
-                        result.sample,
-                        name,
-                        "" if ours is None else f"{ours:.4f}",
-                        result.dataset.baseline_name,
-                        "" if rule is None else f"{rule:.4f}",
-                        "" if majority is None else f"{majority:.4f}",
-                    ]
-                )
+def write_csv(results: list[Result]) -> Path:
+    header = [
+        "dataset",
+        "question",
+        "sample",
+        "metric",
+        "carecast",
+        "baseline_name",
+        "baseline",
+        "majority",
+    ]
+    rows = [
+        [
+            result.dataset.folder,
+            result.dataset.question,
+            result.sample,
+            name,
+            "" if ours is None else f"{ours:.4f}",
+            result.dataset.baseline_name,
+            "" if rule is None else f"{rule:.4f}",
+            "" if majority is None else f"{majority:.4f}",
+        ]
+        for result in results
+        for name, ours, rule, majority in result.rows
+    ]
+    return write_results("triage_external.csv", header, rows)
 
 
 def positive_int(text: str) -> int:
@@ -411,8 +407,8 @@ def main(argv: list[str] | None = None) -> int:
     if not results:
         return 0
     summary(console, results)
-    write_csv(results, RESULTS)
-    console.print(f"\nrows written to {RESULTS.relative_to(ROOT)}")
+    written = write_csv(results)
+    console.print(f"\nrows written to {written.relative_to(ROOT)}")
     return 0
 
 

@@ -13,7 +13,6 @@ bounded in time (``--seconds``). Prints a table and writes bench/results/web.csv
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import os
 import shutil
@@ -36,6 +35,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from carecast.store import make_engine, make_sessionmaker, transaction, upgrade  # noqa: E402
 from carecast.workflow import people  # noqa: E402
 from corpus import build_corpus  # noqa: E402
+from figures import write_results  # noqa: E402
 
 # Reads the request bodies (one JSON document per line) once per wrk thread, sends them in
 # turn, and prints the totals and latency percentiles as one JSON line when the run ends.
@@ -243,35 +243,21 @@ def main() -> int:
             str(row.errors + row.non_2xx),
         )
     Console(highlight=False).print(table)
-    results = ROOT / "bench" / "results"
-    results.mkdir(parents=True, exist_ok=True)
-    with (results / "web.csv").open("w", newline="") as out:
-        writer = csv.writer(out)
-        writer.writerow(
-            [
-                "connections",
-                "requests",
-                "seconds",
-                "requests_per_second",
-                "p50_ms",
-                "p99_ms",
-                "errors",
-                "non_2xx",
-            ]
-        )
-        for row in loads:
-            writer.writerow(
-                [
-                    row.connections,
-                    row.requests,
-                    round(row.seconds, 2),
-                    round(row.per_second, 1),
-                    round(row.p50_ms, 2),
-                    round(row.p99_ms, 2),
-                    row.errors,
-                    row.non_2xx,
-                ]
-            )
+    header = ["connections", "requests", "seconds", "requests_per_second", "p50_ms", "p99_ms"]
+    rows = [
+        [
+            row.connections,
+            row.requests,
+            round(row.seconds, 2),
+            round(row.per_second, 1),
+            round(row.p50_ms, 2),
+            round(row.p99_ms, 2),
+            row.errors,
+            row.non_2xx,
+        ]
+        for row in loads
+    ]
+    write_results("web.csv", [*header, "errors", "non_2xx"], rows)
     return 0
 
 

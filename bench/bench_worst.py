@@ -5,6 +5,8 @@ backtrack over ("x.x.x.…", "aaaa…", "Mr. Mr. …"). carecast accepts texts u
 100,000 characters, so each of these must finish in about a second, not minutes.
 
     python bench/bench_worst.py
+
+Prints a table and writes bench/results/worst.csv.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from rich.table import Table
 
 import carecast
 from carecast.guard.check import MAX_CHARS
+from figures import write_results
 
 UNITS = (
     "a",
@@ -40,6 +43,7 @@ def main() -> None:
     table.add_column("findings", justify="right")
     table.add_column("seconds", justify="right")
     worst = 0.0
+    rows = []
     for unit in UNITS:
         text = (unit * (MAX_CHARS // len(unit) + 1))[:MAX_CHARS]
         start = time.perf_counter()
@@ -47,9 +51,11 @@ def main() -> None:
         elapsed = time.perf_counter() - start
         worst = max(worst, elapsed)
         table.add_row(repr(unit), f"{len(report.findings):,}", f"{elapsed:.2f}")
+        rows.append([unit, MAX_CHARS, len(report.findings), round(elapsed, 3)])
     console = Console()
     console.print(table)
     console.print(f"worst case: {worst:.2f} s")
+    write_results("worst.csv", ["repeated", "characters", "findings", "seconds"], rows)
 
 
 if __name__ == "__main__":

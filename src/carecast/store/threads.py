@@ -45,14 +45,10 @@ class Thread(Base):
 
 class ThreadMessage(Base):
     __tablename__ = "thread_messages"
-    __table_args__ = (
-        CheckConstraint("direction IN ('in', 'out', 'note')", name="direction"),
-    )
+    __table_args__ = (CheckConstraint("direction IN ('in', 'out', 'note')", name="direction"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    thread_id: Mapped[int] = mapped_column(
-        ForeignKey("threads.id", ondelete="CASCADE"), index=True
-    )
+    thread_id: Mapped[int] = mapped_column(ForeignKey("threads.id", ondelete="CASCADE"), index=True)
     direction: Mapped[str] = mapped_column(String(4))
     sealed_body: Mapped[str] = mapped_column(Text)
     author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)

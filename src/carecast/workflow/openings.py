@@ -36,12 +36,10 @@ def _day(at: datetime, now: datetime) -> str:
 
 
 def opening_text(practice: Practice, at: datetime, now: datetime, how: str = "") -> str:
-    """"We have an opening today at 3 pm — call (614) 555-0142 to book." ``at`` and
+    """ "We have an opening today at 3 pm — call (614) 555-0142 to book." ``at`` and
     ``now`` are in the practice's time; ``how`` replaces the way to book."""
     if at <= now:
-        raise InputError(
-            "the opening is in the past", "give a time later today or on a coming day"
-        )
+        raise InputError("the opening is in the past", "give a time later today or on a coming day")
     if how.strip():
         book = f"{how.strip()} to book"
     elif practice.phone:

@@ -8,6 +8,8 @@ import pytest
 from phi_assertions import covered
 
 import carecast
+from carecast.guard.detectors.privacy.phi.name_lists import outermost
+from carecast.guard.findings import Finding
 
 RULE = "privacy.phi.name"
 PRACTICE = carecast.load_policy(Path(__file__).parents[4] / "data" / "practice.yaml")
@@ -230,3 +232,21 @@ def test_patient_sharing_a_staff_first_name() -> None:
 def test_not_patient_names_either(text: str, context: dict[str, str] | None) -> None:
     report = carecast.check(text, context, PRACTICE)
     assert RULE not in report.rules(), [(f.text, f.explanation) for f in report.findings]
+
+
+def _at(start: int, end: int) -> Finding:
+    return Finding(RULE, "block", start, end, "x" * (end - start), "", "")
+
+
+def test_outermost_drops_only_findings_a_longer_one_holds() -> None:
+    graves, mr_graves, again, elsewhere = _at(4, 10), _at(0, 10), _at(4, 10), _at(20, 25)
+    assert outermost([graves, mr_graves, elsewhere]) == [mr_graves, elsewhere]
+    assert outermost([graves, again, elsewhere]) == [graves, again, elsewhere]  # same span
+    assert outermost([_at(0, 5), _at(3, 9)]) == [_at(0, 5), _at(3, 9)]  # overlapping only
+    assert outermost([_at(2, 6), _at(0, 8), _at(1, 7)]) == [_at(0, 8)]
+
+
+def test_many_patient_names_in_one_long_text_are_each_found() -> None:
+    text = "pt John Smith 555-123-4567 " * 400  # thousands of findings: one pass, not n²
+    names = [f for f in carecast.check(text).findings if f.rule == RULE]
+    assert len(names) == 400

@@ -28,7 +28,6 @@ from carecast.guard.detectors.privacy.phi.name_lists import (
     care_near,
     has_health_words,
     has_listed_names,
-    inside_another,
     is_ambiguous,
     is_dropped,
     is_first,
@@ -46,6 +45,7 @@ from carecast.guard.detectors.privacy.phi.name_lists import (
     listed_words,
     met_in_reply,
     names_before_phones,
+    outermost,
     spells,
 )
 from carecast.guard.document import Document
@@ -69,8 +69,7 @@ class PatientName(Detector):
         found = [f for form in finders for f in form(doc)]
         for start, end in names_before_phones(doc):  # "'Kev 07700 900461'"
             found.append(self.finding(doc, start, end, "name beside a phone number"))
-        found = [f for f in found if not is_dropped(doc, f)]
-        found = [f for f in found if not inside_another(f, found)]
+        found = outermost([f for f in found if not is_dropped(doc, f)])
         yield from found
         yield from self._other_mentions(doc, found)
 

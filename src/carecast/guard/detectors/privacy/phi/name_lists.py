@@ -203,11 +203,20 @@ def is_person_word(word: str) -> bool:
     return is_lower_name(word) if word.islower() else is_name_like(word)
 
 
-def inside_another(f: Finding, found: list[Finding]) -> bool:
-    """Whether a longer finding holds ``f`` ("Graves" within "Mr. Graves")."""
-    return any(
-        g.start <= f.start and f.end <= g.end and g.end - g.start > f.end - f.start for g in found
-    )
+def outermost(found: list[Finding]) -> list[Finding]:
+    """``found`` without the findings a longer one holds ("Graves" within "Mr. Graves"), in
+    their order; one sort and one pass, so thousands of findings stay cheap."""
+    held: set[int] = set()
+    widest: tuple[int, int] | None = None  # the first span to reach the furthest end so far
+    for index in sorted(range(len(found)), key=lambda i: (found[i].start, -found[i].end)):
+        f = found[index]
+        if widest is not None and (
+            widest[1] > f.end or (widest[1] == f.end and widest != (f.start, f.end))
+        ):
+            held.add(index)
+        if widest is None or f.end > widest[1]:
+            widest = (f.start, f.end)
+    return [f for index, f in enumerate(found) if index not in held]
 
 
 def names_before_phones(doc: Document) -> Iterator[tuple[int, int]]:
@@ -372,16 +381,24 @@ def _eponym_namesake(doc: Document, f: Finding, tokens: list[str]) -> bool:
         return False
     if doc.near(f.start, doc.sentences_with(NAMED_FOR)):
         return True
-    surname = re.escape(tokens[-1])
-    for m in re.finditer(rf"\b{surname}(ian|oid|['’]s?)?\b", doc.lower):
-        if f.start <= m.start() < f.end:
-            continue
-        if m.group(1) in ("ian", "oid") or EPONYM_AFTER.match(doc.lower, m.end()):
-            return True
+    surname = tokens[-1]
+    uses = doc.memo(("eponym uses", surname), lambda: _eponym_uses(doc, surname))
+    return any(not f.start <= start < f.end for start in uses)
+
+
+def _eponym_uses(doc: Document, surname: str) -> list[int]:
+    """Where the text uses ``surname`` as a disease's name ("Addisonian", "Addison's
+    disease"), worked out once per document and surname."""
+    uses = []
+    for m in re.finditer(rf"\b{re.escape(surname)}(ian|oid|['’]s?)?\b", doc.lower):
         named = re.match(r"['’]?\s*(\w+)", doc.lower[m.end() : m.end() + 20])
-        if named and f"{tokens[-1]}'s {named.group(1)}" in lexicons.load("eponym_phrases"):
-            return True
-    return False
+        if (
+            m.group(1) in ("ian", "oid")
+            or EPONYM_AFTER.match(doc.lower, m.end())
+            or (named and f"{surname}'s {named.group(1)}" in lexicons.load("eponym_phrases"))
+        ):
+            uses.append(m.start())
+    return uses
 
 
 def _common_noun_here(doc: Document, f: Finding, tokens: list[str]) -> bool:
@@ -389,6 +406,10 @@ def _common_noun_here(doc: Document, f: Finding, tokens: list[str]) -> bool:
     if len(tokens) != 1 or not f.text[:1].isupper():
         return False
     word = tokens[0]
+    return doc.memo(("common noun", word), lambda: _after_determiner(doc, word))
+
+
+def _after_determiner(doc: Document, word: str) -> bool:
     for m in re.finditer(rf"\b{re.escape(word)}\b", doc.text):
         if DETERMINERS.search(doc.lower, max(0, m.start() - 8), m.start()):
             return True
