@@ -6,9 +6,10 @@ The archive is generated here: posts built from a small set of clinic sentences,
 with patient details, so guard has work to do. Each run starts from an empty output
 folder; the time covers splitting, checking on a local cluster, and the CSV and report.
 Memory is the resident size of this process and of every process it started (the Dask
-scheduler's nanny and workers), sampled every 50 ms: the largest single process and the
-largest sum seen at once. ``--memory-sizes`` scans archives of several sizes with 2
-workers to show whether that peak grows with the archive.
+workers and their nannies), sampled every 50 ms: this process (which reads, splits, runs
+the scheduler and writes the report), the largest of the others, and the largest sum at
+once. ``--memory-sizes`` scans archives of several sizes with 2 workers to show whether
+those peaks grow with the archive.
 Prints tables and writes bench/results/scan.csv and bench/results/scan_memory.csv.
 """
 
@@ -62,7 +63,8 @@ class Run:
     posts: int
     workers: int
     seconds: float
-    largest_mb: float  # the largest single process
+    main_mb: float  # this process: reading, splitting, the Dask scheduler, the report
+    worker_mb: float  # the largest of the processes it started (Dask's workers and nannies)
     total_mb: float  # every process together, at the worst moment
 
 
@@ -71,7 +73,8 @@ class MemoryWatch:
 
     def __init__(self, every: float = 0.05) -> None:
         self.every = every
-        self.largest = 0
+        self.main = 0
+        self.worker = 0
         self.total = 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._watch, daemon=True)
@@ -80,13 +83,15 @@ class MemoryWatch:
         me = psutil.Process()
         while not self._stop.is_set():
             sizes = []
-            for process in [me, *me.children(recursive=True)]:
+            for process in me.children(recursive=True):
                 try:
                     sizes.append(process.memory_info().rss)
                 except psutil.Error:
                     continue
-            self.largest = max(self.largest, *sizes)
-            self.total = max(self.total, sum(sizes))
+            main = me.memory_info().rss
+            self.main = max(self.main, main)
+            self.worker = max(self.worker, *sizes, 0)
+            self.total = max(self.total, main + sum(sizes))
             self._stop.wait(self.every)
 
     def __enter__(self) -> MemoryWatch:
@@ -104,7 +109,7 @@ def measured(archive: Path, posts: int, workers: int, size: int) -> Run:
         scan.run([archive], Path(out), workers=workers, size=size)
         seconds = time.perf_counter() - start
     mb = 1024 * 1024
-    return Run(posts, workers, seconds, memory.largest / mb, memory.total / mb)
+    return Run(posts, workers, seconds, memory.main / mb, memory.worker / mb, memory.total / mb)
 
 
 def sizes(text: str) -> list[int]:
@@ -117,7 +122,7 @@ def sizes(text: str) -> list[int]:
 
 def show(title: str, runs: list[Run]) -> None:
     table = Table(title=title, box=None)
-    for column in ("posts", "workers", "seconds", "posts/s", "largest MB", "all MB"):
+    for column in ("posts", "workers", "seconds", "posts/s", "main MB", "worker MB", "all MB"):
         table.add_column(column, justify="right")
     for run in runs:
         table.add_row(
@@ -125,21 +130,23 @@ def show(title: str, runs: list[Run]) -> None:
             str(run.workers),
             f"{run.seconds:.1f}",
             f"{run.posts / run.seconds:,.0f}",
-            f"{run.largest_mb:,.0f}",
+            f"{run.main_mb:,.0f}",
+            f"{run.worker_mb:,.0f}",
             f"{run.total_mb:,.0f}",
         )
     Console(highlight=False).print(table)
 
 
 def write(name: str, runs: list[Run]) -> None:
-    header = ["posts", "workers", "seconds", "posts_per_second", "largest_mb", "all_mb"]
+    header = ["posts", "workers", "seconds", "posts_per_second", "main_mb", "worker_mb", "all_mb"]
     rows = [
         [
             run.posts,
             run.workers,
             round(run.seconds, 2),
             round(run.posts / run.seconds),
-            round(run.largest_mb),
+            round(run.main_mb),
+            round(run.worker_mb),
             round(run.total_mb),
         ]
         for run in runs
