@@ -197,6 +197,7 @@ def run(
     on_progress: Callable[[int, int], None] | None = None,
 ) -> ScanResult:
     """Split, then check every pending partition on Dask; returns what was done."""
+    import dask
     from dask.distributed import Client, LocalCluster, as_completed
 
     out.mkdir(parents=True, exist_ok=True)
@@ -207,12 +208,17 @@ def run(
     if todo:
         cluster = None
         if scheduler is None:
-            cluster = LocalCluster(  # type: ignore[no-untyped-call]
-                n_workers=workers or os.cpu_count() or 1,
-                threads_per_worker=1,
-                processes=True,
-                dashboard_address=None,
-            )
+            # No dashboard, so no use for the workers' statistical profiler: it samples
+            # every 10 ms and keeps a growing history, which made a long scan's workers
+            # grow (233 MB at 100,000 posts, 398 MB at 1,000,000) though each partition
+            # is read, checked and let go.
+            with dask.config.set({"distributed.worker.profile.enabled": False}):
+                cluster = LocalCluster(  # type: ignore[no-untyped-call]
+                    n_workers=workers or os.cpu_count() or 1,
+                    threads_per_worker=1,
+                    processes=True,
+                    dashboard_address=None,
+                )
         with Client(scheduler or cluster) as client:  # type: ignore[no-untyped-call]
             futures = [client.submit(check_partition, str(p), policy, pure=False) for p in todo]
             completed = as_completed(futures)  # type: ignore[no-untyped-call]
