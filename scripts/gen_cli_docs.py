@@ -92,8 +92,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.check:
         if is_current():
             return 0
-        print(f"{DOC.relative_to(ROOT)} is out of date: run python scripts/gen_cli_docs.py",
-              file=sys.stderr)
+        print(
+            f"{DOC.relative_to(ROOT)} is out of date: run python scripts/gen_cli_docs.py",
+            file=sys.stderr,
+        )
         return 1
     DOC.write_text(render(), encoding="utf-8")
     print(f"wrote {DOC.relative_to(ROOT)}")

@@ -7,6 +7,7 @@
     │   ├── RetryLater       a passing failure (429, 5xx, timeout): try again, maybe after a wait
     │   └── Refused          a lasting refusal (bad token, text rejected): a person must act
     ├── StoreError           the database could not be read or written
+    ├── SetupError           carecast's own files are missing or damaged: reinstall
     ├── AuthError            sign-in failed, or a token is unknown or revoked
     │   └── TooManyAttempts  sign-in is paused for an address after repeated failures
     ├── PermissionDenied     the user's role may not do this
@@ -66,6 +67,10 @@ class Refused(ChannelError):
 
 class StoreError(CarecastError):
     """The database could not be read or written."""
+
+
+class SetupError(CarecastError):
+    """A file carecast ships with (a model, a lexicon) is missing or damaged."""
 
 
 class AuthError(CarecastError):

@@ -18,14 +18,15 @@ import yaml
 
 from carecast.guard import Context, Finding, Policy, check
 from carecast.guard.policy import load_policy
+from carecast.triage.encoder import embed
 from carecast.triage.features import discloses_health, model_text
 from carecast.triage.model import CATEGORIES, load
 
 # Chosen on cross-validation of the training messages (never the held-out ones):
-# below CONFIDENT a person decides (about a fifth of messages; nine in ten of the rest
-# are right); PHI_THRESHOLD leans towards hiding, since a message left public with
+# below CONFIDENT a person decides (about one message in fourteen; nine in ten of the
+# rest are right); PHI_THRESHOLD leans towards hiding, since a message left public with
 # someone's health in it costs more than one hidden for a moment.
-CONFIDENT = 0.45
+CONFIDENT = 0.5
 PHI_THRESHOLD = 0.35
 CARE_THRESHOLD = 0.2  # a fifth's chance it is someone's own care: keep it private too
 
@@ -131,7 +132,7 @@ def classify(
     # (credentials on a community site, say) are for posts going out, not messages in.
     report = check(text, None, policy)
     model = load()
-    features = model.features(model_text(text, report))
+    features = model.features(model_text(text, report), embed(text))
     scores = model.linear["category"].probabilities(features)
     category = max(CATEGORIES, key=lambda c: scores.get(c, 0.0))
     confidence = scores[category]

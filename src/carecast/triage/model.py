@@ -1,6 +1,7 @@
 """triage's model: the weights ``make train`` fitted with scikit-learn, read from plain
-JSON and applied here in pure Python (TF-IDF, then a linear model and softmax), so
-classifying needs neither scikit-learn nor a pickle.
+JSON and applied here in pure Python (TF-IDF beside the message's sentence embedding from
+:mod:`carecast.triage.encoder`, then a linear model and softmax), so classifying needs
+neither scikit-learn nor a pickle.
 
 The arithmetic mirrors scikit-learn's ``TfidfVectorizer`` (lower-cased text, word
 n-grams of ``(?u)\\b\\w\\w+\\b`` tokens, character n-grams within words padded by a
@@ -19,6 +20,9 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
+
+from carecast.errors import SetupError
+from carecast.triage import encoder
 
 CATEGORIES = (
     "personal_care",
@@ -106,15 +110,26 @@ class Linear:
 class Model:
     vectorizers: list[Vectorizer]
     linear: dict[str, Linear]
+    dimensions: int  # the sentence embedding's length, after the vectorisers' terms
+    embedding_weight: float
 
-    def features(self, text: str) -> dict[int, float]:
-        """One sparse vector: each vectoriser's weights, offset after the ones before."""
+    def features(self, prepared: str, embedding: list[float]) -> dict[int, float]:
+        """One sparse vector: each vectoriser's weights on ``prepared`` (the message with
+        guard's and the cues' words, :func:`~carecast.triage.features.model_text`), offset
+        after the ones before, then the message's sentence embedding."""
+        if len(embedding) != self.dimensions:
+            raise SetupError(
+                f"triage's model expects {self.dimensions} embedding numbers, not {len(embedding)}",
+                "run make train so the model matches the encoder",
+            )
         joined: dict[int, float] = {}
         offset = 0
         for vectorizer in self.vectorizers:
-            for i, w in vectorizer.weights(text).items():
+            for i, w in vectorizer.weights(prepared).items():
                 joined[offset + i] = w
             offset += len(vectorizer.idf)
+        for i, value in enumerate(embedding):
+            joined[offset + i] = value * self.embedding_weight
         return joined
 
 
@@ -133,10 +148,24 @@ def _model_of(data: dict[str, Any]) -> Model:
         name: Linear(classes=m["classes"], coef=m["coef"], intercept=m["intercept"])
         for name, m in data["models"].items()
     }
-    return Model(vectorizers, linear)
+    embedding = data["embedding"]
+    return Model(vectorizers, linear, embedding["dimensions"], embedding["weight"])
 
 
 @cache
 def load(path: Path = MODEL_FILE) -> Model:
-    with gzip.open(path, "rt", encoding="utf-8") as source:
-        return _model_of(json.load(source))
+    """The shipped model; refuses one fitted on another encoder than the one shipped."""
+    try:
+        with gzip.open(path, "rt", encoding="utf-8") as source:
+            data = json.load(source)
+    except (OSError, ValueError) as exc:
+        raise SetupError(
+            f"triage's model {path} cannot be read ({exc})", encoder.REINSTALL
+        ) from None
+    if data["embedding"]["encoder_sha256"] != encoder.fingerprint():
+        raise SetupError(
+            f"triage's model {path.name} was trained on another encoder than "
+            f"{encoder.ENCODER_FILE.name}",
+            "run make train so the model matches the encoder, and commit both",
+        )
+    return _model_of(data)
