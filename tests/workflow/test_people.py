@@ -56,6 +56,22 @@ def test_api_tokens_are_shown_once_and_can_be_revoked(session: Session, staff: S
         people.user_for_token(session, new.secret)
 
 
+def test_a_tokens_last_use_is_kept_to_the_nearest_few_minutes(
+    session: Session, staff: Staff
+) -> None:
+    """Not a database write on every API call: only when the last one is a while ago."""
+    new = people.create_token(session, staff.manager, "scheduler script")
+    people.user_for_token(session, new.secret)
+    first = new.token.last_used_at
+    assert first is not None
+    session.flush()
+    people.user_for_token(session, new.secret)
+    assert new.token.last_used_at == first and not session.dirty
+    new.token.last_used_at = first - people.TOKEN_USE_RESOLUTION
+    people.user_for_token(session, new.secret)
+    assert new.token.last_used_at is not None and new.token.last_used_at > first
+
+
 @pytest.mark.parametrize(
     ("email", "role", "password", "message"),
     [

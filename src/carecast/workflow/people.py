@@ -27,6 +27,9 @@ MIN_PASSWORD = 10
 FAILURES_ALLOWED = 5  # failed sign-ins per address within THROTTLE_WINDOW before a pause
 THROTTLE_WINDOW = timedelta(minutes=15)
 TOKEN_PREFIX = "cc_"
+# How finely a token's last use is kept: writing it on every call would make each API
+# request a database write, and requests queue behind one another's writes.
+TOKEN_USE_RESOLUTION = timedelta(minutes=5)
 
 _hasher = PasswordHasher()  # argon2id with the library's current recommended parameters
 
@@ -285,7 +288,9 @@ def user_for_token(session: Session, secret: str) -> User:
     token = session.scalar(select(ApiToken).where(ApiToken.token_hash == _digest(secret)))
     if token is None or token.revoked_at is not None or not token.user.active:
         raise AuthError("this API token is unknown or revoked", "create a new token in carecast")
-    token.last_used_at = utcnow()
+    now = utcnow()
+    if token.last_used_at is None or now - token.last_used_at >= TOKEN_USE_RESOLUTION:
+        token.last_used_at = now
     return token.user
 
 
