@@ -19,6 +19,11 @@ errors are the reference PDS's where carecast depends on them:
   or ensure it doesn't exist").
 - A post longer than 300 graphemes: 400 ``InvalidRequest`` ("Invalid app.bsky.feed.post
   record: …").
+- ``putRecord`` with a ``swapRecord`` that is not the record's current CID: 400
+  ``InvalidSwap``.
+- A threadgate (``app.bsky.feed.threadgate``) whose ``post`` is not the caller's post at
+  the same record key, or that hides more than 300 replies: 400 ``InvalidRequest``. A
+  block (``app.bsky.graph.block``) whose subject is not a DID: 400 ``InvalidRequest``.
 - Wrong password: 401 ``AuthenticationRequired`` "Invalid identifier or password"; an
   expired token: 400 ``ExpiredToken``; none: 401 ``AuthMissing``.
 
@@ -59,6 +64,9 @@ Send = Callable[[Message], Awaitable[None]]
 
 POST = "app.bsky.feed.post"
 LIKE = "app.bsky.feed.like"
+THREADGATE = "app.bsky.feed.threadgate"
+BLOCK = "app.bsky.graph.block"
+MAX_HIDDEN = 300
 TID = re.compile(r"^[234567abcdefghij][234567abcdefghijklmnopqrstuvwxyz]{12}$")
 TID_ALPHABET = "234567abcdefghijklmnopqrstuvwxyz"
 DROPPED = "connection dropped on purpose by the fake Bluesky server"
@@ -254,6 +262,36 @@ class FakeBluesky:
                 return account
         raise XrpcFailure(400, "InvalidRequest", f"Could not find repo: {repo}")
 
+    def _check_record(self, did: str, collection: str, rkey: str, value: dict[str, Any]) -> None:
+        """The lexicon's checks of the records carecast writes."""
+        if value.get("$type") != collection:
+            raise XrpcFailure(400, "InvalidRequest", f"Invalid $type: must be {collection}")
+        if collection == POST:
+            _check_post(value, self.blobs)
+            if not TID.fullmatch(rkey):
+                raise XrpcFailure(400, "InvalidRequest", f"Invalid TID: {rkey}")
+        elif collection == THREADGATE:
+            post = str(value.get("post", ""))
+            if post != f"at://{did}/{POST}/{rkey}":  # the gate sits beside its own post
+                raise XrpcFailure(400, "InvalidRequest", "Invalid threadgate: post mismatch")
+            if len(value.get("hiddenReplies") or []) > MAX_HIDDEN:
+                message = f"Input/hiddenReplies must not have more than {MAX_HIDDEN} elements"
+                raise XrpcFailure(400, "InvalidRequest", message)
+        elif collection == BLOCK and not str(value.get("subject", "")).startswith("did:"):
+            raise XrpcFailure(400, "InvalidRequest", "Input/subject must be a valid did")
+
+    def hidden_replies(self, post_uri: str) -> list[str]:
+        """The replies the thread starting at ``post_uri`` hides (its threadgate's list)."""
+        did, _, rkey = _parse_uri(post_uri)
+        gate = self.records.get((did, THREADGATE, rkey))
+        return list(gate.value.get("hiddenReplies") or []) if gate else []
+
+    def blocks(self, did: str) -> list[str]:
+        """The DIDs the account blocks."""
+        return [
+            s.value["subject"] for (o, c, _), s in self.records.items() if o == did and c == BLOCK
+        ]
+
     def _store(self, did: str, collection: str, rkey: str, value: dict[str, Any]) -> Stored:
         uri = f"at://{did}/{collection}/{rkey}"
         body = json.dumps(value, sort_keys=True, separators=(",", ":")).encode()
@@ -395,13 +433,34 @@ class FakeBluesky:
             if not isinstance(value, dict):
                 raise XrpcFailure(400, "InvalidRequest", "Input/record must be an object")
             rkey = data.get("rkey") or self._next_tid()
-            if collection == POST:
-                _check_post(value, self.blobs)
-                if not TID.fullmatch(str(rkey)):
-                    raise XrpcFailure(400, "InvalidRequest", f"Invalid TID: {rkey}")
+            self._check_record(caller.did, collection, str(rkey), value)
             if (caller.did, collection, rkey) in self.records:
                 # What the reference PDS answers: see the module's docstring.
                 raise XrpcFailure(500, "InternalServerError", "Internal Server Error")
+            stored = self._store(caller.did, collection, rkey, value)
+            rev = self._next_tid()
+            return {
+                "uri": stored.uri,
+                "cid": stored.cid,
+                "commit": {"cid": _cid(rev.encode(), 0x71), "rev": rev},
+                "validationStatus": "valid",
+            }
+
+        @api.post("/xrpc/com.atproto.repo.putRecord")
+        async def put_record(request: Request) -> dict[str, Any]:
+            caller = self._caller(request)
+            data = await _json(request)
+            if self._resolve(str(data.get("repo", ""))).did != caller.did:
+                raise XrpcFailure(401, "AuthenticationRequired", "Invalid repo")
+            collection, rkey = str(data.get("collection", "")), str(data.get("rkey", ""))
+            value = data.get("record")
+            if not isinstance(value, dict):
+                raise XrpcFailure(400, "InvalidRequest", "Input/record must be an object")
+            current = self.records.get((caller.did, collection, rkey))
+            swap = data.get("swapRecord")
+            if swap is not None and (current is None or current.cid != swap):
+                raise XrpcFailure(400, "InvalidSwap", f"Record was at {swap}")
+            self._check_record(caller.did, collection, rkey, value)
             stored = self._store(caller.did, collection, rkey, value)
             rev = self._next_tid()
             return {

@@ -317,3 +317,56 @@ def _shows_no_secret(error: ChannelError, *secrets: str) -> None:
     for secret in (PASSWORD, BOB_PASSWORD, *secrets):
         assert secret not in str(error) and secret not in repr(error)
     assert error.__cause__ is None and error.__suppress_context__
+
+
+def test_a_reply_in_the_accounts_thread_is_hidden_by_its_threadgate(pds: Pds) -> None:
+    clinic, bob = pds.channel(), pds.channel("bob.test", BOB_PASSWORD)
+    post = clinic.publish("Flu clinic on Saturday.", key="post-h1")
+    first = bob.reply(post.remote_id, "my A1C is 9.1, is that bad?", key="bob-h1")
+    deeper = bob.reply(first.remote_id, "and my potassium is 5.9", key="bob-h2")
+
+    assert clinic.hide(first.remote_id) is True
+    assert clinic.hide(deeper.remote_id) is True  # the same thread: the same gate, updated
+    assert clinic.hide(deeper.remote_id) is True  # twice: still listed once
+
+    assert pds.fake.hidden_replies(post.remote_id) == [first.remote_id, deeper.remote_id]
+    assert pds.fake.posts(pds.bob)  # hidden, not deleted: only its author can delete it
+
+
+def test_a_post_outside_the_accounts_threads_cannot_be_hidden(pds: Pds) -> None:
+    clinic, bob = pds.channel(), pds.channel("bob.test", BOB_PASSWORD)
+    mention = bob.publish("Thanks @clinic.test for the quick visit", key="bob-h3")
+    elsewhere = bob.publish("My own thread", key="bob-h4")
+    reply = clinic.reply(elsewhere.remote_id, "Glad to help!", key="post-h2")
+    reply_to_us = bob.reply(reply.remote_id, "my results came back", key="bob-h5")
+
+    assert clinic.hide(mention.remote_id) is False  # no thread of ours
+    assert clinic.hide(reply_to_us.remote_id) is False  # a thread bob started
+    assert not [key for key in pds.fake.records if key[1] == "app.bsky.feed.threadgate"]
+
+
+def test_a_thread_hiding_its_limit_of_replies_is_refused_with_what_to_do(pds: Pds) -> None:
+    clinic, bob = pds.channel(), pds.channel("bob.test", BOB_PASSWORD)
+    post = clinic.publish("Ask us anything about flu jabs.", key="post-h3")
+    first = bob.reply(post.remote_id, "first", key="bob-h6")
+    clinic.hide(first.remote_id)
+    _, _, rkey = post.remote_id.removeprefix("at://").split("/")
+    gate = pds.fake.records[(pds.clinic, "app.bsky.feed.threadgate", rkey)]
+    gate.value["hiddenReplies"] = [f"at://{pds.bob}/app.bsky.feed.post/x{n}" for n in range(300)]
+    second = bob.reply(post.remote_id, "second", key="bob-h7")
+
+    with pytest.raises(Refused, match="300 replies") as caught:
+        clinic.hide(second.remote_id)
+    assert "report the reply" in caught.value.hint
+
+
+def test_blocking_a_sender_twice_leaves_one_block(pds: Pds) -> None:
+    clinic = pds.channel()
+    assert clinic.block("@bob.test") is True
+    assert clinic.block("@bob.test") is True
+    assert pds.fake.blocks(pds.clinic) == [pds.bob]
+
+
+def test_blocking_someone_unknown_is_refused(pds: Pds) -> None:
+    with pytest.raises(Refused):
+        pds.channel().block("@nobody.test")

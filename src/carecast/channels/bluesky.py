@@ -49,6 +49,9 @@ T = TypeVar("T")
 
 KIND = "bluesky"
 POST = "app.bsky.feed.post"
+THREADGATE = "app.bsky.feed.threadgate"  # one per thread, keyed like the thread's first post
+BLOCK = "app.bsky.graph.block"
+MAX_HIDDEN = 300  # app.bsky.feed.threadgate#hiddenReplies
 MENTION_REASONS = ("mention", "reply")
 MAX_IMAGES = 4  # app.bsky.embed.images allows four
 PAGE_SIZE = 50
@@ -140,12 +143,71 @@ class BlueskyChannel:
         return self.publish(text, key=key, reply_to=remote_id)
 
     def hide(self, remote_id: str) -> bool:
-        """Not yet: Bluesky hides replies through the thread's threadgate record."""
-        return False
+        """Hide a reply in one of the account's threads, through the thread's threadgate
+        (its ``hiddenReplies``); False for a post outside the account's threads, which
+        only its author can remove."""
+
+        def hide_reply(client: Any, did: str) -> bool:
+            root = self._thread_root(client, remote_id)
+            if root is None or _split_uri(root)[0] != did:
+                return False
+            rkey = _split_uri(root)[2]
+            gate = self._get(client, did, THREADGATE, rkey)
+            if gate is None:
+                record = models.AppBskyFeedThreadgate.Record(
+                    post=root,
+                    created_at=client.get_current_time_iso(),
+                    hidden_replies=[remote_id],
+                )
+                client.com.atproto.repo.create_record(
+                    models.ComAtprotoRepoCreateRecord.Data(
+                        repo=did, collection=THREADGATE, rkey=rkey, record=record
+                    )
+                )
+                return True
+            hidden = list(getattr(gate.value, "hidden_replies", None) or [])
+            if remote_id in hidden:
+                return True
+            if len(hidden) >= MAX_HIDDEN:
+                raise Refused(
+                    KIND,
+                    f"this thread already hides {MAX_HIDDEN} replies, Bluesky's limit",
+                    "delete the thread's post, or report the reply in the Bluesky app",
+                )
+            record = gate.value.model_copy(update={"hidden_replies": [*hidden, remote_id]})
+            client.com.atproto.repo.put_record(
+                models.ComAtprotoRepoPutRecord.Data(
+                    repo=did,
+                    collection=THREADGATE,
+                    rkey=rkey,
+                    record=record,
+                    swap_record=gate.cid,  # fails rather than lose a change made meanwhile
+                )
+            )
+            return True
+
+        return self._run(hide_reply)
 
     def block(self, author: str) -> bool:
-        """Not yet: a block is an app.bsky.graph.block record naming the sender's DID."""
-        return False
+        """Block the sender: an ``app.bsky.graph.block`` record naming their DID, under a
+        key drawn from that DID, so blocking twice leaves one block."""
+        handle = author.lstrip("@")
+
+        def block_sender(client: Any, did: str) -> bool:
+            subject = handle
+            if not subject.startswith("did:"):
+                answer = client.com.atproto.identity.resolve_handle(params={"handle": handle})
+                subject = str(answer.did)
+            rkey = record_key(f"block {subject}")
+            if self._get(client, did, BLOCK, rkey) is not None:
+                return True
+            record = models.AppBskyGraphBlock.Record(
+                subject=subject, created_at=client.get_current_time_iso()
+            )
+            client.app.bsky.graph.block.create(did, record, rkey=rkey)
+            return True
+
+        return self._run(block_sender)
 
     def delete(self, remote_id: str) -> None:
         repo, collection, rkey = _split_uri(remote_id)
@@ -251,15 +313,27 @@ class BlueskyChannel:
 
     def _lookup(self, client: Any, did: str, rkey: str) -> Published | None:
         """The post at ``rkey`` in the account's repository, if there is one."""
+        found = self._get(client, did, POST, rkey)
+        return None if found is None else self._published(str(found.uri))
+
+    def _get(self, client: Any, repo: str, collection: str, rkey: str) -> Any:
+        """The record, or None where the repository has none at that key."""
         try:
-            found = client.com.atproto.repo.get_record(
-                params={"repo": did, "collection": POST, "rkey": rkey}
+            return client.com.atproto.repo.get_record(
+                params={"repo": repo, "collection": collection, "rkey": rkey}
             )
         except BadRequestError as error:
             if _not_found(error):
                 return None
             raise
-        return self._published(str(found.uri))
+
+    def _thread_root(self, client: Any, uri: str) -> str | None:
+        """The first post of the thread ``uri`` replies in; None for a post that is no reply
+        or is gone."""
+        repo, collection, rkey = _split_uri(uri)
+        found = self._get(client, repo, collection, rkey)
+        root = getattr(getattr(getattr(found, "value", None), "reply", None), "root", None)
+        return str(root.uri) if root is not None else None
 
     def _published(self, uri: str) -> Published:
         rkey = uri.rsplit("/", 1)[-1]
