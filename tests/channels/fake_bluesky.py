@@ -262,6 +262,32 @@ class FakeBluesky:
                 return account
         raise XrpcFailure(400, "InvalidRequest", f"Could not find repo: {repo}")
 
+    async def _record_request(
+        self, request: Request
+    ) -> tuple[str, dict[str, Any], str, dict[str, Any]]:
+        """A write's caller (DID), body, collection and record, once the repo is theirs."""
+        caller = self._caller(request)
+        data = await _json(request)
+        if self._resolve(str(data.get("repo", ""))).did != caller.did:
+            raise XrpcFailure(401, "AuthenticationRequired", "Invalid repo")
+        value = data.get("record")
+        if not isinstance(value, dict):
+            raise XrpcFailure(400, "InvalidRequest", "Input/record must be an object")
+        return caller.did, data, str(data.get("collection", "")), value
+
+    def _written(
+        self, did: str, collection: str, rkey: str, value: dict[str, Any]
+    ) -> dict[str, Any]:
+        """Store the record and answer as createRecord and putRecord do."""
+        stored = self._store(did, collection, rkey, value)
+        rev = self._next_tid()
+        return {
+            "uri": stored.uri,
+            "cid": stored.cid,
+            "commit": {"cid": _cid(rev.encode(), 0x71), "rev": rev},
+            "validationStatus": "valid",
+        }
+
     def _check_record(self, did: str, collection: str, rkey: str, value: dict[str, Any]) -> None:
         """The lexicon's checks of the records carecast writes."""
         if value.get("$type") != collection:
@@ -424,51 +450,24 @@ class FakeBluesky:
 
         @api.post("/xrpc/com.atproto.repo.createRecord")
         async def create_record(request: Request) -> dict[str, Any]:
-            caller = self._caller(request)
-            data = await _json(request)
-            if self._resolve(str(data.get("repo", ""))).did != caller.did:
-                raise XrpcFailure(401, "AuthenticationRequired", "Invalid repo")
-            collection = str(data.get("collection", ""))
-            value = data.get("record")
-            if not isinstance(value, dict):
-                raise XrpcFailure(400, "InvalidRequest", "Input/record must be an object")
-            rkey = data.get("rkey") or self._next_tid()
-            self._check_record(caller.did, collection, str(rkey), value)
-            if (caller.did, collection, rkey) in self.records:
+            caller, data, collection, value = await self._record_request(request)
+            rkey = str(data.get("rkey") or self._next_tid())
+            self._check_record(caller, collection, rkey, value)
+            if (caller, collection, rkey) in self.records:
                 # What the reference PDS answers: see the module's docstring.
                 raise XrpcFailure(500, "InternalServerError", "Internal Server Error")
-            stored = self._store(caller.did, collection, rkey, value)
-            rev = self._next_tid()
-            return {
-                "uri": stored.uri,
-                "cid": stored.cid,
-                "commit": {"cid": _cid(rev.encode(), 0x71), "rev": rev},
-                "validationStatus": "valid",
-            }
+            return self._written(caller, collection, rkey, value)
 
         @api.post("/xrpc/com.atproto.repo.putRecord")
         async def put_record(request: Request) -> dict[str, Any]:
-            caller = self._caller(request)
-            data = await _json(request)
-            if self._resolve(str(data.get("repo", ""))).did != caller.did:
-                raise XrpcFailure(401, "AuthenticationRequired", "Invalid repo")
-            collection, rkey = str(data.get("collection", "")), str(data.get("rkey", ""))
-            value = data.get("record")
-            if not isinstance(value, dict):
-                raise XrpcFailure(400, "InvalidRequest", "Input/record must be an object")
-            current = self.records.get((caller.did, collection, rkey))
+            caller, data, collection, value = await self._record_request(request)
+            rkey = str(data.get("rkey", ""))
+            current = self.records.get((caller, collection, rkey))
             swap = data.get("swapRecord")
             if swap is not None and (current is None or current.cid != swap):
                 raise XrpcFailure(400, "InvalidSwap", f"Record was at {swap}")
-            self._check_record(caller.did, collection, rkey, value)
-            stored = self._store(caller.did, collection, rkey, value)
-            rev = self._next_tid()
-            return {
-                "uri": stored.uri,
-                "cid": stored.cid,
-                "commit": {"cid": _cid(rev.encode(), 0x71), "rev": rev},
-                "validationStatus": "valid",
-            }
+            self._check_record(caller, collection, rkey, value)
+            return self._written(caller, collection, rkey, value)
 
         @api.get("/xrpc/com.atproto.repo.getRecord")
         async def get_record(repo: str = "", collection: str = "", rkey: str = "") -> Any:
