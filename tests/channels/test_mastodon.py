@@ -18,7 +18,8 @@ import pytest
 from mastodon_mock.testing.server import MockServer
 
 from carecast.channels import AccountSettings, Media, open_channel
-from carecast.channels.mastodon import MastodonChannel, plain_text
+from carecast.channels.markup import plain_text
+from carecast.channels.mastodon import MastodonChannel
 from carecast.errors import ChannelError, InputError, Refused, RetryLater
 
 TOKEN = "alice_token"

@@ -13,7 +13,6 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
-from html.parser import HTMLParser
 from typing import Any
 
 import requests
@@ -30,6 +29,7 @@ from mastodon import (
 
 from carecast.channels.base import AccountSettings, Media, Mention, Mentions, Published
 from carecast.channels.limits import MASTODON_LIMIT, mastodon_length
+from carecast.channels.markup import plain_text
 from carecast.errors import InputError, Refused, RetryLater
 
 KIND = "mastodon"
@@ -218,26 +218,3 @@ def _mention(status: Any) -> Mention:
         created_at=created,
         in_reply_to=str(reply_to) if reply_to is not None else None,
     )
-
-
-class _Text(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "br":
-            self.parts.append("\n")
-        elif tag == "p" and self.parts:
-            self.parts.append("\n\n")
-
-    def handle_data(self, data: str) -> None:
-        self.parts.append(data)
-
-
-def plain_text(html: str) -> str:
-    """A status's HTML as the plain text its author typed."""
-    parser = _Text()
-    parser.feed(html)
-    parser.close()
-    return "".join(parser.parts).strip()

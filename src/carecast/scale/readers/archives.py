@@ -12,6 +12,7 @@ from contextlib import closing, suppress
 from pathlib import Path
 from typing import IO, Any
 
+from carecast.channels.markup import plain_text
 from carecast.errors import InputError
 from carecast.scale.readers.records import (
     UNDECODED,
@@ -22,7 +23,6 @@ from carecast.scale.readers.records import (
     need_text,
     parse_time,
     parts,
-    plain,
     short,
 )
 
@@ -178,9 +178,9 @@ def _status(source: str, n: int, activity: Any) -> ArchivePost | None:
     note = activity.get("object")
     if not isinstance(note, dict):
         raise Bad("the activity holds a link, not the post")
-    text = plain(need_text(note.get("content")))
+    text = plain_text(need_text(note.get("content")))
     if isinstance(note.get("summary"), str) and note["summary"].strip():
-        text = f"{plain(note['summary'])}\n\n{text}"  # a content warning is public text too
+        text = f"{plain_text(note['summary'])}\n\n{text}"  # a content warning is public text too
     ident = str(note.get("id") or activity.get("id") or "")
     url = note.get("url")
     url = url.get("href") if isinstance(url, dict) else url

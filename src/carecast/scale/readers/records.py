@@ -9,7 +9,6 @@ from collections.abc import Generator, Sequence
 from contextlib import suppress
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import IO, Any
 
@@ -116,27 +115,3 @@ def missing_column(source: str, found: Sequence[str], column: str) -> InputError
         f"{source} has no {column!r} column (columns found: {', '.join(found) or 'none'})",
         "pass the column that holds the post text with --text-column NAME",
     )
-
-
-class _PlainText(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "br":
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in ("p", "div", "li", "blockquote"):
-            self.parts.append("\n\n")
-
-    def handle_data(self, data: str) -> None:
-        self.parts.append(data)
-
-
-def plain(markup: str) -> str:
-    parser = _PlainText()
-    parser.feed(markup)
-    parser.close()
-    return re.sub(r"\n{3,}", "\n\n", "".join(parser.parts)).strip()
