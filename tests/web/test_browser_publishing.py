@@ -75,9 +75,10 @@ def test_connect_mastodon_schedule_and_see_the_link_and_the_reply(tmp_path: Path
         page.goto(f"{base}/posts/{post_id}")
         a_minute_ago = datetime.now(UTC) - timedelta(minutes=1)
         page.get_by_label("Publish at").fill(a_minute_ago.strftime("%Y-%m-%dT%H:%M"))
-        page.get_by_role("button", name="Schedule").click()
+        with page.expect_navigation():
+            page.get_by_role("button", name="Schedule").click()
         for _ in range(100):
-            page.reload()
+            page.goto(f"{base}/posts/{post_id}")
             if page.locator("h1 .state").inner_text() == "published":
                 break
             page.wait_for_timeout(200)
@@ -92,7 +93,7 @@ def test_connect_mastodon_schedule_and_see_the_link_and_the_reply(tmp_path: Path
         status_id = status_url.rsplit("/", 1)[1]
         bob.status_post("@alice is the flu shot free for over-65s?", in_reply_to_id=status_id)
         for _ in range(100):
-            page.reload()
+            page.goto(f"{base}/posts/{post_id}")
             if page.locator("#replies-h").count():
                 break
             page.wait_for_timeout(200)
