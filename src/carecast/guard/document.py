@@ -35,7 +35,10 @@ PATIENT_CUES = Gated(
     r"|ER|ED|A&E|ICU|NICU|PICU|ward|bed|chart|triage|y/?o|yrs? old|year[- ]old|s/p|hx|c/o|dx"
     r"|hospice|nursing home|rehab|lost (?:him|her)|rest (?:easy|well|in peace)|rip|condolences"
     r"|funeral|obituary|passing|recovery|surgery|transplant|chemo|diagnosis|my (?:pts?|patients?)"
-    r"|rx|refill|meds)\b",
+    r"|rx|refill|meds|came to (?:us|see (?:us|me))|(?:been )?coming to (?:us|see us|this practice"
+    r"|our practice|the practice|this clinic|our clinic|the clinic|this surgery|our surgery)"
+    r"|left us|get well|speedy recovery|(?:in (?:your|our)|good|positive|healing) thoughts"
+    r"|prayers? (?:for|to))\b",
     re.IGNORECASE,
 )
 

@@ -10,6 +10,7 @@ from phi_assertions import covered
 import carecast
 
 RULE = "privacy.phi.date"
+REPLY = {"channel": "x", "reply_to": "@kit_runs"}
 PRACTICE = carecast.load_policy(Path(__file__).parents[4] / "data" / "practice.yaml")
 
 
@@ -100,4 +101,30 @@ def test_holidays_and_short_dates_of_care_are_found(text: str, part: str) -> Non
     ],
 )
 def test_scores_and_greetings_are_not_dates(text: str) -> None:
+    assert RULE not in carecast.check(text).rules()
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "context"),
+    [
+        ("He came to us on 3/17 with a cough that turned out to be a PE.", "3/17", None),
+        ("Glad the repair went well! See you at your 2-week check on the 21st", "the 21st", REPLY),
+        ("She had her knee replaced on 9 October and is walking already.", "9 October", None),
+    ],
+)
+def test_dates_of_visits_checks_and_operations(
+    text: str, part: str, context: dict[str, str] | None
+) -> None:
+    report = carecast.check(text, context)
+    assert covered(report, text, part, RULE), [(f.rule, f.text) for f in report.findings]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Free blood pressure checks at the library on 12 November, no booking needed.",
+        "Our 6-week antenatal class starts on the 3rd of next month.",
+    ],
+)
+def test_announced_checks_and_classes_are_not_patient_dates(text: str) -> None:
     assert RULE not in carecast.check(text).rules()

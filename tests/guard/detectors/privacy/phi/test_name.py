@@ -250,3 +250,40 @@ def test_many_patient_names_in_one_long_text_are_each_found() -> None:
     text = "pt John Smith 555-123-4567 " * 400  # thousands of findings: one pass, not n²
     names = [f for f in carecast.check(text).findings if f.rule == RULE]
     assert len(names) == 400
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        (
+            "Our brave 6-year-old Ezekiel had his stitches out and chose a dinosaur sticker.",
+            "Ezekiel",
+        ),
+        ("A 94 year old Winifred taught the whole ward to play whist.", "Winifred"),
+        (
+            "Please send Bernadette Quigley get well wishes, her hip replacement went well.",
+            "Bernadette Quigley",
+        ),
+        ("Before and after: Kofi's leg ulcer closed in ten weeks of compression.", "Kofi"),
+        (
+            "Happy birthday to Agnieszka, who has been coming to this practice for 30 years!",
+            "Agnieszka",
+        ),
+    ],
+)
+def test_names_with_an_age_or_a_health_word(text: str, part: str) -> None:
+    report = carecast.check(text)
+    assert covered(report, text, part, RULE), [(f.rule, f.text) for f in report.findings]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our 3-year-old Labrador came to the staff barbecue.",
+        "A 10-year-old Toyota is parked across the ambulance bay again.",
+        "Leg ulcers heal faster with compression: ask your practice nurse.",
+        "Happy birthday to our practice, 30 years of coming to work with the best team!",
+    ],
+)
+def test_ages_and_health_words_without_a_patient_name(text: str) -> None:
+    assert RULE not in carecast.check(text).rules()

@@ -74,7 +74,9 @@ PERSON_EVENT = Gated(
     r"|dod|doa|adm|d/c|dc'd|intubated|extubated|infusion|chemo|transplant|induc\w*|c-section"
     r"|due date|edd|lmp|s/p|status post|post-?op|crash|wreck|collision|pile-?up"
     r"|(?:you|she|he|they) (?:were|was) in|in to see|tested|swabbed|came back|screened|treated"
-    r"|examined|vaccinated|immuni[sz]ed|collapsed|stitched|resuscitated)\b",
+    r"|examined|vaccinated|immuni[sz]ed|collapsed|stitched|resuscitated"
+    r"|came to (?:us|our|the|my|see)|back (?:in|by ambulance|with)|check-?up|(?:your|his|her|their) (?:\d+-\w+ )?check"
+    r"|replaced|replacement|removed|removal|repaired|booked in|rebook\w*)\b",
     re.IGNORECASE,
 )
 EVENT_CUE = Gated(
@@ -82,7 +84,7 @@ EVENT_CUE = Gated(
     r"|clinic(?:s)? (?:on|day)|open(?:s|ing)?|closed"
     r"|holiday|webinar|conference|summit|event|register|registration|deadline|awareness"
     r"|walk|run|5k|fundraiser|drive|office hours|hours|sign up|rsvp|starting|starts|launch"
-    r"|week|month|day of|national|world|international|season|published|posted|updated"
+    r"|(?<!-)week|(?<!-)month|day of|national|world|international|season|published|posted|updated"
     r"|meeting|talk|lecture|grand rounds|class|workshop|screening event|free)\b",
     re.IGNORECASE,
 )

@@ -132,6 +132,11 @@ class PatientName(Detector):
             unlisted = is_unknown(parts[0]) and doc.near_patient(m.start())
             if (known and (len(parts) > 1 or not is_ambiguous(low))) or unlisted:
                 yield self.finding(doc, m.start(1), m.end(1), AGED[0])
+        for m in forms.AGE_BEFORE_NAME.finditer(doc):
+            word, low = m.group(1), m.group(1).lower()
+            listed = (is_first(low) or is_last(low)) and not is_ambiguous(low)
+            if (listed or is_unknown(word)) and low not in NOT_NAMES:
+                yield self.finding(doc, m.start(1), m.end(1), "name after an age")
         for m in forms.AGE_AS_NOUN.finditer(doc):
             name = forms.NAME_BEFORE_AGE.search(doc.text, max(0, m.start() - 40), m.start())
             if name and (is_name_like(name.group(1)) or is_last(name.group(1).lower())):
@@ -321,7 +326,7 @@ class PatientName(Detector):
     # -- weaker forms: need a story about care --------------------------------------
 
     def _full_names(self, doc: Document) -> Iterator[Finding]:
-        if not (doc.has_patient_cue or doc.sentences_with(HEALTH_CUES)):
+        if not (doc.has_patient_cue or doc.sentences_with(HEALTH_CUES) or has_health_words(doc)):
             return
         words = doc.words
         for i in listed_words(doc):
@@ -333,7 +338,7 @@ class PatientName(Detector):
                 continue
             if is_ambiguous(a.lower) and is_ambiguous(b.lower):
                 continue
-            if not (doc.near_patient(a.start) or health_near(doc, a.start)):
+            if not care_near(doc, a.start):
                 continue
             end = words[i + 2].end if joined(doc, i + 1) and is_last(words[i + 2].lower) else b.end
             if not blocked_context(doc, a.start, end):
@@ -358,7 +363,7 @@ class PatientName(Detector):
             acting = gap == " " and nxt_word in forms.NARRATIVE_VERBS
             if not (possessive or acting):
                 continue
-            if not (doc.near_patient(w.start) or health_near(doc, w.start)):
+            if not care_near(doc, w.start):
                 continue
             if blocked_context(doc, w.start, w.end):
                 continue

@@ -101,7 +101,7 @@ PAIR_BEFORE = re.compile(r"([A-Z][a-zà-ÿ'\-]+)\s+(?:and|&)\s+$")
 WISH_NAME = Gated(
     r"\b((?i:thank you|thanks|proud of you|congrats|congratulations|well done|good luck"
     r"|get well soon|hugs|love you|miss you|on the mend|feel better|welcome back|happy birthday))"
-    r"\s+([A-Z][a-zà-ÿ'\-]+)\s*(?=[.!?]|$|[^\w\s,])"
+    r"\s+(?:to\s+)?([A-Z][a-zà-ÿ'\-]+)\s*(?=[.!?]|$|[^\w\s,]|,\s*who\b)"
 )
 # Wishes that are about the person's own health, so say they were cared for.
 HEALTH_WISHES = frozenset({"get well soon", "on the mend", "feel better"})
@@ -152,6 +152,10 @@ ORG_AFTER = Gated(
 # Found from the age back to the name, which ``NAME_BEFORE_AGE`` reads.
 AGE_AS_NOUN = Gated(
     r"(?<!\d)\d{1,3}[- ]?(?:y/?o|yo|-?years?[- ]old|months?[- ]old|weeks?[- ]old|yrs?[- ]old)\b"
+)
+# An age before a name: "7-year-old Mateo", "our 94 year old Doris".
+AGE_BEFORE_NAME = Gated(
+    r"(?<!\d)\d{1,3}[- ]?(?:-?years?|months?|weeks?|yrs?)[- ]old\s+([A-Z][a-zà-ÿ'\-]+)(?!\s?[A-Z])"
 )
 NAME_BEFORE_AGE = re.compile(
     r"\b([A-Z][a-zà-ÿ'\-]+)(?:,\s*|\s+(?:is|was)\s+)(?:a|an|the|our|my)\s+$"
