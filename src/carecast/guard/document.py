@@ -38,7 +38,8 @@ PATIENT_CUES = Gated(
     r"|rx|refill|meds|came to (?:us|see (?:us|me))|(?:been )?coming to (?:us|see us|this practice"
     r"|our practice|the practice|this clinic|our clinic|the clinic|this surgery|our surgery)"
     r"|left us|get well|speedy recovery|(?:in (?:your|our)|good|positive|healing) thoughts"
-    r"|prayers? (?:for|to))\b",
+    r"|prayers? (?:for|to)|(?:look(?:ing|ed)? after|treating) (?:the|a|an|our|my|him|her|them)"
+    r"|(?:in|at|of|to) (?:our|my|this) (?:practice|clinic|surgery|unit|ward))\b",
     re.IGNORECASE,
 )
 

@@ -186,3 +186,54 @@ def test_deeds_roles_marks_and_confirmations(
 )
 def test_not_deeds_roles_or_marks(text: str, context: dict[str, str] | None) -> None:
     assert RULE not in carecast.check(text, context).rules()
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "context"),
+    [
+        ("lovely to see u at ur physio session today!! 💪", "see u at ur physio session", REPLY),
+        (
+            "It was an honour looking after your grandad last week 💙",
+            "looking after your grandad",
+            REPLY,
+        ),
+        (
+            "Thank you for trusting us with your delivery, Nkem!",
+            "trusting us with your delivery",
+            REPLY,
+        ),
+        ("Your dad was such a gentleman on our ward, we'll miss him.", "on our ward", REPLY),
+        (
+            "Priti, we missed you at your smear appointment this morning.",
+            "missed you at your",
+            None,
+        ),
+        (
+            "RIP Len. He was one of our favourite patients for 20 years.",
+            "one of our favourite",
+            None,
+        ),
+        (
+            "Quietly treating the lead singer of the Red Lanterns this week 🤐",
+            "lead singer of the",
+            None,
+        ),
+    ],
+)
+def test_confirmations_and_famous_roles(
+    text: str, part: str, context: dict[str, str] | None
+) -> None:
+    report = carecast.check(text, context)
+    assert covered(report, text, part, RULE), [(f.rule, f.text) for f in report.findings]
+
+
+@pytest.mark.parametrize(
+    ("text", "context"),
+    [
+        ("Looking after your mental health matters too: take the breaks you're owed.", None),
+        ("See you at the health fair on Saturday!", REPLY),
+        ("The head coach of the Buckeyes spoke at our heart health fundraiser.", None),
+    ],
+)
+def test_no_confirmation_without_a_patient(text: str, context: dict[str, str] | None) -> None:
+    assert RULE not in carecast.check(text, context).rules()

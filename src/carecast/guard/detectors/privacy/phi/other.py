@@ -14,12 +14,8 @@ import re
 from collections.abc import Iterator
 
 from carecast.guard.detector import Detector
-from carecast.guard.detectors.privacy.phi.cues import (
-    about_care,
-    health_near,
-    near_person,
-    someone_near,
-)
+from carecast.guard.detectors.privacy.phi.cues import about_care, near_person, someone_near
+from carecast.guard.detectors.privacy.phi.name_lists import care_near
 from carecast.guard.document import Document
 from carecast.guard.findings import Finding
 from carecast.guard.gate import Gated
@@ -115,6 +111,8 @@ UNIQUE = Gated(
     rf"|practice|ward|unit|street|estate|team)'s\s+(?:only|last|first|oldest|youngest|favou?rite"
     rf"|beloved|famous|best-known|longest-serving)\s+[\w\s'\-]{{3,40}}?(?=[,.;!?]|\s(?:who|came|was|is|has|had|admitted)\b)"
     rf"|the\s+(?:[\w\-]+\s+){{0,3}}{ROLE}\s+who\s+[^,.;!?]{{3,50}}"
+    rf"|the\s+(?:[\w\-]+\s+){{0,2}}{ROLE}\s+(?:of|for)\s+the\s+(?:(?-i:[A-Z])[\w'\-]+"
+    rf"(?:\s+(?-i:[A-Z])[\w'\-]+){{0,2}}|band\b[^,.;!?]{{0,40}})"
     # a person from an event: "the patient from the school bus crash"
     rf"|the\s+{PERSON_NOUN}s?\s+(?:from|in|of)\s+(?:the|that|last night's|yesterday's|\w+day's)"
     rf"\s+(?:[\w'\-]+\s+){{0,3}}{EVENT}"
@@ -186,7 +184,9 @@ COMMUNITY = tuple(
 # "Tomás, saw your labs this morning".
 CONFIRMS = Gated(
     r"(?:(?-i:[A-Z])[\w'\-]+|\b(?:he|she))(?:,[^,.;!?]{1,90},)?\s+((?:is|was)\s+(?:a (?:patient|client)"
-    r" of (?:ours|mine)|one of (?:our|my) (?:patients|clients)))\b"
+    r" of (?:ours|mine)|one of (?:our|my) (?:[\w\-]+ )?(?:patients|clients)))\b"
+    r"|\b((?:we|i) missed you at your (?:[\w\-]+ ){0,2}(?:session|appointment|appt|check|check-?up"
+    r"|follow-?up|visit|scan|review|class|infusion|treatment|jab|vaccination|smear))\b"
     r"|(?:\b(?:i|we)\s+(?:just\s+)?|^|(?<=[,.!?:;])\s*|\bjust\s+)((?:saw|got|read|reviewed|checked"
     r"|looked at|went over)\s+your\s+(?:latest\s+|new\s+)?(?:labs?|results?|bloods?|blood work|scans?"
     r"|x-?rays?|mri|ct|biopsy|swab|test results?|ecg|ekg|echo|smear)(?:\s+(?:this (?:morning|afternoon"
@@ -203,8 +203,15 @@ REPLY_CONFIRMS = Gated(
     r"|(?:is|was|are) (?:a |one of our |our )?patients? (?:of ours|here|with us)|already with us"
     r"|you (?:were|are) (?:the|a|our|one of our) (?:[\w\-]+ ){0,2}patients? (?:on|in|at|of) (?:our|the)"
     r" (?:unit|ward|clinic|practice|surgery|hospital|floor|team)"
-    r"|(?:see|saw|seeing|seen) you(?: and [\w'’\-]+)? (?:at|in) (?:the|your) (?:\d+[ \-]?week )?"
-    r"(?:scan|appointment|appt|check|check-?up|follow-?up|clinic|class|session|review|visit)"
+    r"|(?:see|saw|seeing|seen) (?:you|u)(?: and [\w'’\-]+)? (?:at|in) (?:(?:the|your|ur) )?"
+    r"(?:\d+[ \-]?week |[\w\-]+ )?(?:scan|appointment|appt|check|check-?up|follow[ \-]?up|clinic|class"
+    r"|session|review|visit|surgery|the practice)"
+    r"|trusting us with (?:your|ur) (?:care|health|surgery|treatment|baby|delivery|recovery)"
+    r"|(?:looking|looked|look) after (?:you|your (?:husband|wife|partner|mum|mom|dad|mother|father"
+    r"|son|daughter|baby|nan|gran|grandma|grandad|grandpa|brother|sister))"
+    r"|your (?:husband|wife|partner|mum|mom|dad|mother|father|son|daughter|baby|nan|gran|grandma"
+    r"|grandad|grandpa|brother|sister) (?:was|is) [^.!?]{0,40}?(?:on|in|at) our (?:unit|ward|clinic"
+    r"|practice|floor|surgery|team|hospice)"
     r"|(?:posting|sharing|share|post) your (?:mrn|medical record number|nhs number|chart|results|records))\b",
     re.IGNORECASE,
 )
@@ -217,7 +224,7 @@ TITLED_FROM = Gated(
 )
 # A public figure acting in office is no patient: "the mayor of Dubbo opened the new unit".
 OFFICIAL_ACT = Gated(
-    r"(?:\s+of\s+[A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+)?)?\s+(?:has\s+|will\s+)?(?:opened|opens|open"
+    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+)?)?\s+(?:has\s+|will\s+)?(?:opened|opens|open"
     r"|announced|announces|launched|launches|unveiled|visited|visits|toured|signed|signs|declared"
     r"|spoke|speaks|attended|cut the ribbon|said|says|praised|thanked|welcomed|presented|hosted"
     r"|joined|proclaimed|approved|vetoed|funded)\b"
@@ -275,7 +282,7 @@ class UniqueDetail(Detector):
 
     def _about_care(self, doc: Document, pos: int) -> bool:
         """A patient or health cue around ``pos``, or a person met at work in a post about care."""
-        if doc.near_patient(pos) or health_near(doc, pos):
+        if care_near(doc, pos):
             return True
         if not (near_person(doc, pos) or someone_near(doc, pos)):
             return False
