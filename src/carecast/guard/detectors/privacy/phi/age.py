@@ -52,7 +52,7 @@ AGE_FORMS = Gated(
     rf"|(?<![\d.,/])\b{NUMBER}(?=\s+(?:and|but|yet)\s+(?:(?:she|he|they)\s+)?still\b(?!{TRENDS}))"
     rf"|\b(?:she|he|who|i)\s+(?:was|is|turned|turns)\s+{NUMBER}(?=\s+(?:when|and|but|with|in|on|at)\b))"
     rf"|(?<=[A-Za-z.]),\s(\d{{2,3}})(?=,|\s*\)|\s(?:and|with|who|from)\b)"
-    rf"|\((?:age[d:]?\s?)?(\d{{2,3}})(?:\)|(?=,\s[A-Za-z]))"
+    rf"|\((?:age[d:]?\s?)?(\d{{2,3}})(?:!*\)|(?=,\s[A-Za-z]))"
     rf"|\b(\d{{2,3}})\s?([MF])\b"
     rf"|\b(?i:centenarian|supercentenarian|nonagenarian)\b",
 )
@@ -73,7 +73,7 @@ QUANTITY_AFTER = Gated(
     re.IGNORECASE,
 )
 VITALS_BEFORE = Gated(
-    r"\b(?:bp|pressure|hr|heart rate|pulse|sats?|spo2|o2|glucose|sugar|temp|temperature|score|a1c"
+    r"(?<!this )(?<!last )(?<!next )(?<!all )\b(?:bp|pressure|hr|heart rate|pulse|sats?|spo2|o2|glucose|sugar|temp|temperature|score|a1c"
     r"|weight|level|count|rate|number|iq|fev1|egfr|gfr|ef|hb|hgb|platelets|wbc|dose|speed|room|bed"
     r"|census|total|day|week|shift|mile|lap|page|episode|round|cycle|item|question|version"
     r"|floor|unit|ward|bay|suite|route|highway|exit|gate|flight|bus|channel|no\.|#)\b"
