@@ -100,3 +100,19 @@ def test_ages_said_of_he_or_she(text: str, part: str) -> None:
 )
 def test_ages_of_things_and_quoted_examples(text: str) -> None:
     assert RULE not in carecast.check(text).rules()
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        ("Our oldest regular, Mrs. Adeyemi (96!), walked in without her stick.", "96"),
+        ("Gentleman in with us this week, 93 and still fixing clocks for the ward.", "93"),
+    ],
+)
+def test_ages_in_brackets_and_after_a_time_phrase(text: str, part: str) -> None:
+    report = carecast.check(text)
+    assert covered(report, text, part, RULE), [(f.rule, f.text) for f in report.findings]
+
+
+def test_a_week_number_is_no_age() -> None:
+    assert RULE not in carecast.check("Patient in week 94 of the trial, doing well.").rules()
