@@ -128,3 +128,14 @@ def test_dates_of_visits_checks_and_operations(
 )
 def test_announced_checks_and_classes_are_not_patient_dates(text: str) -> None:
     assert RULE not in carecast.check(text).rules()
+
+
+@pytest.mark.parametrize(
+    ("text", "context"),
+    [
+        ("Travel clinic is Thursday Nov 7, 2-6, no appointment needed!", REPLY),
+        ("Drop-in hours on Saturday, 9-12, for flu jabs.", None),
+    ],
+)
+def test_clinic_announcements_and_hour_ranges(text: str, context: dict[str, str] | None) -> None:
+    assert RULE not in carecast.check(text, context).rules()

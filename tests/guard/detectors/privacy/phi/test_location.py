@@ -159,3 +159,14 @@ def test_landmarks_wards_and_unlisted_places_are_found(text: str, part: str) -> 
 )
 def test_not_landmarks_wards_or_unlisted_places(text: str, policy: carecast.Policy | None) -> None:
     assert RULE not in carecast.check(text, policy=policy).rules()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Discharged, readmitted, discharged again. Same patient, same story every month.",
+        "She brought cupcakes for the whole ward after her hip op. Best patient ever.",
+    ],
+)
+def test_adjectives_before_patient_are_no_towns(text: str) -> None:
+    assert RULE not in carecast.check(text).rules()

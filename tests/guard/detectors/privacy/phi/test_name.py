@@ -287,3 +287,14 @@ def test_names_with_an_age_or_a_health_word(text: str, part: str) -> None:
 )
 def test_ages_and_health_words_without_a_patient_name(text: str) -> None:
     assert RULE not in carecast.check(text).rules()
+
+
+@pytest.mark.parametrize(
+    ("text", "context"),
+    [
+        ("Lost: a knitted teddy named Mr. Buttons, last seen by the children's ward lifts.", None),
+        ("Yes! Cholera, rabies and travel consults are all available at our clinic.", REPLY),
+    ],
+)
+def test_toys_and_diseases_are_not_names(text: str, context: dict[str, str] | None) -> None:
+    assert RULE not in carecast.check(text, context).rules()

@@ -237,3 +237,14 @@ def test_confirmations_and_famous_roles(
 )
 def test_no_confirmation_without_a_patient(text: str, context: dict[str, str] | None) -> None:
     assert RULE not in carecast.check(text, context).rules()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Apgar score tells us how a baby copes with the first minutes of life.",
+        "Our heart failure group meets the first Monday of every month in the library.",
+    ],
+)
+def test_the_first_of_a_time_is_no_unique_detail(text: str) -> None:
+    assert RULE not in carecast.check(text).rules()

@@ -66,11 +66,15 @@ DATE = Gated(
     rf"|{HOLIDAY}"
     r")(?![\w/%])",
 )
+# A day or a date just before "9-12": the numbers are hours.
+TIME_RANGE_BEFORE = re.compile(
+    rf"(?i:\b(?:\w+day|{MONTH}\.?\s+{DAY}|{DAY}\s+{MONTH}|from|hours|open|between))\s*[,:]?\s*$"
+)
 PERSON_EVENT = Gated(
     r"\b(?:dob|d\.o\.b|born|birth\w*|b\.|admit\w*|admission|discharg\w*|surgery|operat\w*"
     r"|procedure|seen|saw|visit\w*|came in|presented|died|passed|death|deceased|expired"
     r"|deliver\w*|diagnos\w*|injur\w*|accident|fell|fall|overdose|arrived|transferred|coded"
-    r"|appointment|appt|follow-?up|scan|mri|biopsy|labs?|results?|last seen|since|until"
+    r"|(?<!no )(?:appointment|appt)|follow-?up|scan|mri|biopsy|labs?|results?|last seen|since|until"
     r"|dod|doa|adm|d/c|dc'd|intubated|extubated|infusion|chemo|transplant|induc\w*|c-section"
     r"|due date|edd|lmp|s/p|status post|post-?op|crash|wreck|collision|pile-?up"
     r"|(?:you|she|he|they) (?:were|was) in|in to see|tested|swabbed|came back|screened|treated"
@@ -85,7 +89,9 @@ EVENT_CUE = Gated(
     r"|holiday|webinar|conference|summit|event|register|registration|deadline|awareness"
     r"|walk|run|5k|fundraiser|drive|office hours|hours|sign up|rsvp|starting|starts|launch"
     r"|(?<!-)week|(?<!-)month|day of|national|world|international|season|published|posted|updated"
-    r"|meeting|talk|lecture|grand rounds|class|workshop|screening event|free)\b",
+    r"|meeting|talk|lecture|grand rounds|class|workshop|screening event|free|walk-?ins?"
+    r"|no (?:appointment|appt|booking|referral)s? (?:needed|necessary|required)"
+    r"|clinic (?:is|runs|will be)|drop-?in)\b",
     re.IGNORECASE,
 )
 QUANTITY_AFTER = Gated(
@@ -120,6 +126,8 @@ class PersonDate(Detector):
             if numeric and not self._plausible_numeric(m.group()):
                 continue
             if numeric and QUANTITY_AFTER.match(doc, end):
+                continue
+            if numeric and self._time_range(doc, start, m.group()):
                 continue
             before, _ = doc.window(start, end, 25, 0)
             if numeric and self._score(m.group(), before):
@@ -177,6 +185,13 @@ class PersonDate(Detector):
             return True
         dated = DATE_BEFORE.search(before) or PERSON_EVENT.search(before[-20:])
         return value.endswith("/10") and dated is None
+
+    @staticmethod
+    def _time_range(doc: Document, start: int, value: str) -> bool:
+        """'9-12' right after a day or a date is a span of hours: "Saturday Oct 19, 9-12"."""
+        if value.count("-") != 1:
+            return False
+        return TIME_RANGE_BEFORE.search(doc.text, max(0, start - 30), start) is not None
 
     @staticmethod
     def _plausible_numeric(value: str) -> bool:

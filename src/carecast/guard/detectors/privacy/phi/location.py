@@ -351,6 +351,8 @@ class PatientLocation(Detector):
                 continue
             if name in cities or (suffixed and name not in common):
                 cued = PLACE_BEFORE.search(before) or PLACE_AFTER.match(doc, end)
+                if cued and self._word_before_patient(doc, w.start, end, name):
+                    cued = None  # "Best patient ever", "Same patient": a word, not a town
                 if cued and CONTAINER_OF.search(before):
                     cued = None  # "a tin of Roses"
                 if cued and self._tied(doc, w.start):
@@ -372,6 +374,15 @@ class PatientLocation(Detector):
                 and self._tied(doc, w.start)
             ):
                 yield self.finding(doc, w.start, end, "home town of a patient")
+
+    @staticmethod
+    def _word_before_patient(doc: Document, start: int, end: int, name: str) -> bool:
+        """An everyday word opening a sentence before "patient": "🥰 Best patient ever."."""
+        before = doc.text[:start].rstrip()
+        opens = not before or not (before[-1].isalnum() or before[-1] in ",;:-'’")
+        if name not in lexicons.load("common_words") or not opens:
+            return False
+        return doc.lower.startswith(" patient", end)
 
     @staticmethod
     def _tied(doc: Document, pos: int) -> bool:

@@ -84,6 +84,8 @@ class PatientName(Detector):
                 continue
             if is_titled_thing(m.group()):  # "Sri Lanka", "Miss Universe", "Pan Am"
                 continue
+            if forms.NAMED_THING_BEFORE.search(doc.window(start, end, 30, 0)[0]):
+                continue  # "a knitted teddy named Mr. Buttons"
             yield self.finding(doc, start, end, "honorific before a name")
         for m in forms.HONORIFIC_LOWER.finditer(doc):
             word = m.group(1) or ""  # no word: an initial ("mrs k")

@@ -288,3 +288,10 @@ PHONE_LABELS = frozenset(
 PUBLIC_TITLES = frozenset(
     "king queen prince princess president senator governor pope sir dame lord saint st".split()
 )
+# A toy's or a pet's name: "a teddy named Mr. Buttons", "our ward cat called Miss Whiskers".
+NAMED_THING_BEFORE = Gated(
+    r"\b(?:teddy|teddy bear|bear|doll|toy|plush|plushie|soft toy|cat|dog|puppy|kitten|pet|rabbit"
+    r"|bunny|hamster|goldfish|fish|parrot|budgie|tortoise|horse|pony|robot|mascot|dummy|mannequin"
+    r"|manikin|skeleton)\s+(?:named|called|nicknamed)\s+$",
+    re.IGNORECASE,
+)

@@ -234,6 +234,13 @@ OFFICIAL_BY = Gated(
     r"|welcomed|funded)\s+by\s+$",
     re.IGNORECASE,
 )
+# "The first minutes of life", "the first Tuesday of every month": a time, not a person.
+FIRST_OF_TIME = Gated(
+    r"^the\s+(?:only|last|first|oldest|youngest)\s+(?:[\w'\-]+\s+)?(?:seconds?|minutes?|hours?"
+    r"|days?|nights?|weeks?|months?|years?|time|times|monday|tuesday|wednesday|thursday|friday"
+    r"|saturday|sunday|weekend|morning|evening|session|dose|trimester)\b",
+    re.IGNORECASE,
+)
 # A tattoo named with no more than an article or a word of praise: "The sweetest tattoo".
 BARE_TATTOO = re.compile(
     r"(?i)(?:(?:the|a|an|his|her|their|my|our|this|that|new|first|\w+est)\s+)*tattoo(?:s|ed)?"
@@ -265,6 +272,8 @@ class UniqueDetail(Detector):
     def _details(self, doc: Document) -> Iterator[Finding]:
         for m in UNIQUE.finditer(doc):
             if BARE_TATTOO.fullmatch(m.group()) or OFFICIAL_ACT.match(doc, m.end()):
+                continue
+            if FIRST_OF_TIME.match(m.group()):
                 continue
             if OFFICIAL_BY.search(doc.window(m.start(), m.end(), 25, 0)[0]):
                 continue  # "opened by the mayor"
