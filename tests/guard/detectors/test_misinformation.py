@@ -79,3 +79,36 @@ def test_misinformation_negated_after_or_phrased_newly(text: str) -> None:
 )
 def test_reported_quoted_or_answered_claims(text: str) -> None:
     assert RULE not in carecast.check(text).rules()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Biopsies spread prostate cancer, so I always tell people to skip them.",
+        "Heads up: HIV can be caught from toilet seats at the gym.",
+        "Chickenpox parties are the natural way to build immunity, don't overthink it.",
+        "Most colic comes from a misaligned spine after birth. One adjustment and it's gone.",
+        "Fun fact: you can't get pregnant during your period, so no need to worry 😉",
+        "Tumours cannot survive in an alkaline body, so drink your lemon water.",
+        "Elderberry syrup works faster than Tamiflu, every single time.",
+        "Colloidal silver protects you against every virus going around this winter.",
+        "Neem leaf tea prevents malaria, our grandparents knew it.",
+        "the flu jab gives u the flu, i'm not having it",
+    ],
+)
+def test_more_well_known_myths(text: str) -> None:
+    assert RULE in carecast.check(text).rules()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "HIV is not spread by sharing cups, hugging or toilet seats.",
+        "It's a myth that you can't get pregnant on your period: you can.",
+        "Mammograms find cancers early; the squeeze is uncomfortable but brief.",
+        "Ask us about the flu jab: it cannot give you the flu.",
+        "Measles parties are dangerous. Vaccination is the safe way to immunity.",
+    ],
+)
+def test_denied_myths_are_not_claims(text: str) -> None:
+    assert RULE not in carecast.check(text).rules()

@@ -51,7 +51,8 @@ NATURAL = (
     r"|black salve|salves?|cinnamon|\w+ extract|supplements?|megadoses?|teas?|vinegar|ivermectin|hcq"
     r"|hydroxychloroquine|raw milk|cleanses?|enemas?|iodine|borax|kerosene|(?:raw|vegan|carnivore) diet"
     r"|berberine|moringa|neem|bitter leaf|scent leaf|ginger|honey|lemon water|warm water|leaf water"
-    r"|\w+ leaf tea|\w+ root|seed oil|castor oil|magnesium|zinc|vitamin d|manuka)"
+    r"|\w+ leaf tea|\w+ root|seed oil|castor oil|magnesium|zinc|vitamin d|manuka|elderberr\w*"
+    r"|echinacea|arnica|\w+ syrup|zinc lozenges|oil pulling|grapeseed)"
 )
 INCURABLE = (
     r"(?:cancer|tumou?rs?|leukemia|diabetes|type 1|huntington'?s|multiple sclerosis|\bms\b|autism"
@@ -61,7 +62,9 @@ INCURABLE = (
 )
 DRUG_CLASS = (
     r"(?:penicillin|antibiotics?|amoxicillin|chemo\w*|insulin|metformin|vaccines?|statins?|medications?"
-    r"|meds|drugs|prescriptions?|antidepressants?|inhalers?|steroids?)"
+    r"|meds|drugs|prescriptions?|antidepressants?|inhalers?|steroids?|tamiflu|ibuprofen|paracetamol"
+    r"|acetaminophen|tylenol|advil|aspirin|painkillers?|antihistamines?|antivirals?|nsaids?|surgery"
+    r"|radiation|radiotherapy|(?:the )?(?:jab|shot|mmr)s?)"
 )
 MYTHS: tuple[Myth, ...] = (
     _myth(
@@ -79,7 +82,7 @@ MYTHS: tuple[Myth, ...] = (
     ),
     _myth(
         "vaccines",
-        rf"\bflu (?:shot|vaccine|jab)s?{GAP}\b(?:gives?|gave|causes?|caused)\s+(?:you\s+)?(?:the\s+)?flu\b",
+        rf"\bflu (?:shot|vaccine|jab)s?{GAP}\b(?:gives?|gave|causes?|caused)\s+(?:you\s+|u\s+|people\s+|kids\s+)?(?:the\s+)?flu\b",
         "https://www.cdc.gov/flu/vaccines/",
     ),
     _myth(
@@ -90,7 +93,9 @@ MYTHS: tuple[Myth, ...] = (
     _myth(
         "covid",
         rf"\b(?:ivermectin|hydroxychloroquine|hcq|bleach|chlorine dioxide|mms|colloidal silver|zinc alone)\b{GAP}"
-        rf"\b(?:cures?|cured|treats?|prevents?|kills?|beats?|stops?|works? (?:against|for))\b{GAP}\b(?:covid|coronavirus|the virus|sars-cov-2)",
+        rf"\b(?:cures?|cured|treats?|prevents?|kills?|beats?|stops?|works? (?:against|for)"
+        rf"|(?:basically |clinically |totally )?proven['’\"”]? (?:for|against|to))\b{GAP}"
+        rf"\b(?:(?:long )?covid|coronavirus|the virus|sars-cov-2)",
         "https://www.fda.gov/consumers/consumer-updates/why-you-should-not-use-ivermectin-treat-or-prevent-covid-19",
     ),
     _myth(
@@ -131,7 +136,13 @@ MYTHS: tuple[Myth, ...] = (
         "cures",
         rf"\b{NATURAL}\b{GAP}\b{CURE}\b{GAP}\b{INCURABLE}|\b{INCURABLE}\b{GAP}\b(?:cured|reversed|gone|disappeared|healed)\b{GAP}\b(?:with|by|using|thanks to|after)\b{GAP}\b{NATURAL}"
         rf"|\b{CURE}\b{GAP}\b{INCURABLE}\b{GAP}\b(?:with|by|using|thanks to|through|on)\b{GAP}\b{NATURAL}"
-        rf"|\b{NATURAL}\b{GAP}\bkept\b{GAP}\bout of (?:the )?hospital\b{GAP}\b{INCURABLE}",
+        rf"|\b{NATURAL}\b{GAP}\bkept\b{GAP}\bout of (?:the )?hospital\b{GAP}\b{INCURABLE}"
+        rf"|\b{NATURAL}\b{GAP}\b(?:draws?|pulls?|sucks?)\b{GAP}\b{INCURABLE}\b[^.!?\n]{{0,20}}\bout\b"
+        rf"|\b{NATURAL}\b{GAP}\b(?:prevents?|stops?|blocks?|cures?|protects? (?:you )?(?:from|against))\b"
+        rf"[^.!?\n]{{0,20}}\b(?:every|all|any)\b[^.!?\n]{{0,20}}\b(?:infections?|diseases?|illness\w*"
+        rf"|virus(?:es)?|colds?|flus?|bugs?|germs|cancers?)\b"
+        rf"|\b{NATURAL}\b{GAP}\b(?:prevents?|stops?|protects? (?:you )?(?:from|against))\b{GAP}"
+        rf"\b(?:dengue|malaria|cholera|typhoid|ebola|polio|rabies|tetanus|zika|measles|covid|hiv)\b",
         "https://www.cancer.gov/about-cancer/treatment/cam",
     ),
     _myth(
@@ -222,6 +233,54 @@ MYTHS: tuple[Myth, ...] = (
         "https://www.cdc.gov/antibiotic-use/",
     ),
 )
+MORE_MYTHS: tuple[Myth, ...] = (
+    _myth(
+        "cancer screening",
+        rf"\b(?:mammograms?|biops(?:y|ies))\b{GAP}\b(?:spread\w*|cause\w*|releas\w*|seed\w*)\b{GAP}"
+        rf"\b(?:cancer|tumou?rs?|cells)\b|\bthermograph\w*\b{GAP}\b(?:safer|better|instead of"
+        rf"|replaces?|more accurate)\b",
+        "https://www.cancer.gov/types/breast/mammograms-fact-sheet",
+    ),
+    _myth(
+        "hiv",
+        rf"\bhiv\b{GAP}\b(?:spread\w*|catch|caught|transmit\w*|pass\w*|get|got|infect\w*)\b{GAP}"
+        rf"\b(?:shar\w+ (?:a |the |your )?(?:water )?(?:glass|glasses|cups?|cutlery|towels?|toilets?|food)"
+        rf"|toilet seats?|kiss\w*|hug\w*|saliva|mosquito\w*|sweat|handshakes?|shaking hands"
+        rf"|swimming pools?|coughs?|sneez\w*)",
+        "https://www.hiv.gov/hiv-basics/overview/about-hiv-and-aids/how-is-hiv-transmitted",
+    ),
+    _myth(
+        "vaccines",
+        rf"\b(?:measles|chicken ?pox|pox|flu) part(?:y|ies)\b{GAP}\b(?:safe\w*|best|better|natural"
+        rf"|build\w*|good|great|way)\b|\bnatural (?:infection|immunity)\b{GAP}\b(?:beats?|trumps?"
+        rf"|(?:is )?(?:better|safer|stronger) than)\b",
+        "https://www.cdc.gov/vaccine-safety/",
+    ),
+    _myth(
+        "chiropractic",
+        rf"\b(?:ear infections?|colic|asthma|adhd|bed-?wetting|allergies|autism)\b{GAP}"
+        rf"\b(?:comes? from|caused by|due to|the result of|stems? from)\b{GAP}"
+        rf"\b(?:misalign\w*|subluxation\w*|spin(?:e|al)|necks?|vertebra\w*)"
+        rf"|\b(?:misalign\w*|subluxation\w*)\b{GAP}\bcaus\w*\b{GAP}"
+        rf"\b(?:ear infections?|colic|asthma|adhd|bed-?wetting|allergies|autism)\b",
+        "https://www.nccih.nih.gov/health/chiropractic-science-and-safety",
+    ),
+    _myth(
+        "pregnancy",
+        r"\b(?:can'?t|cannot|can ?not|won'?t|couldn'?t|never|impossible to)\s+(?:\w+\s+)?(?:get|become|fall)"
+        r"\s+pregnant\s+(?:on|during|while on|in|the first time|if (?:he|you) pull)"
+        r"(?:\s+(?:your|her|my|a|the))?(?:\s+(?:period|time of the month|first time))?",
+        "https://medlineplus.gov/birthcontrol.html",
+        negated=True,
+    ),
+    _myth(
+        "cancer",
+        r"\b(?:cancer|tumou?r)s?(?: cells)? (?:can'?t|cannot|can ?not|won'?t) (?:survive|live|grow|thrive)"
+        r" (?:in )?(?:an? )?(?:alkaline|oxygen\w*|high-?ph)",
+        "https://www.cancer.gov/about-cancer/causes-prevention/risk/myths",
+        negated=True,
+    ),
+)
 QUOTES = frozenset("'\"‘’“”")
 # Negation before or inside a claim turns it into a denial ("No, vaccines do not cause autism");
 # after it, it is part of the claim ("reverses diabetes, no meds needed").
@@ -265,7 +324,7 @@ class MisinformationClaim(Detector):
     source = "AMA Opinion 1.2.12; FSMB 2021: do not spread health misinformation"
 
     def detect(self, doc: Document) -> Iterator[Finding]:
-        for myth in MYTHS:
+        for myth in (*MYTHS, *MORE_MYTHS):
             for m in myth.pattern.finditer(doc):
                 if self._denied(doc, m, myth):
                     continue
