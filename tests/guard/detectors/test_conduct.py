@@ -110,3 +110,39 @@ def test_patient_criticism_in_other_words_is_found(text: str) -> None:
 )
 def test_not_patient_criticism_in_other_words(text: str) -> None:
     assert RULE not in carecast.check(text).rules()
+
+
+@pytest.mark.parametrize(
+    ("text", "context"),
+    [
+        ("Anti-vax mums on the ward are getting dumber by the week.", None),
+        (
+            "Heavy drinkers who then blame me when their liver packs in. So tired of these people.",
+            None,
+        ),
+        (
+            "Maybe if you'd taken the pills like you were told you wouldn't be back. Just saying.",
+            {"channel": "x", "reply_to": "@deb_k"},
+        ),
+        (
+            "Bay 6 pressed the call bell 30 times since midnight. For the remote. On his chest. 🙃",
+            None,
+        ),
+        ("a grown man walks in with a coin stuck up his nose 💀 sir u are FORTY", None),
+        ("if you've smoked since you were 12, don't whine to me about your lungs.", None),
+    ],
+)
+def test_more_contempt_for_patients(text: str, context: dict[str, str] | None) -> None:
+    assert RULE in carecast.check(text, context).rules()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Drug-seeking behaviour is often untreated pain. Assess, don't label.",
+        "Our parents' group has asked about it again and again, so here is a guide.",
+        "maria in bed 3 taught me card games at 4am and beat me at every single one 😂",
+    ],
+)
+def test_idioms_and_clinical_terms_are_no_contempt(text: str) -> None:
+    assert RULE not in carecast.check(text).rules()

@@ -22,7 +22,7 @@ from carecast.guard.findings import Finding
 from carecast.guard.gate import Gated
 
 LABELS = Gated(
-    r"(?i:\b(?:frequent fl(?:y|i)ers?|drug[- ]seek(?:ers?|ing)|gomers?|train ?wrecks?"
+    r"(?i:\b(?:frequent fl(?:y|i)ers?|drug[- ]seek(?:ers?|ing(?! behaviou?rs?))|gomers?|train ?wrecks?"
     r"|bed[- ]blockers?|crocks?|dirtbags?|junkies|crackheads?|druggies|hypochondriacs?"
     r"|malingerers?|malingering|attention[- ]seek(?:ers?|ing)|fakers?|faking it|whales?"
     r"|cries wolf|crying wolf|frequent visitors? again|failure to die|status dramaticus"
@@ -46,13 +46,14 @@ PATIENT = Gated(
     r"|frequent|diabetics?|smokers?|drinkers?|addicts?|alcoholics?|anti-?vax(?:xers?|ers?)?|obese|drunks?"
     r"|seekers?|ones who|people|folks|crowd|regulars|hypertensives?|ma'?am|sweetie"
     r"|to the (?:patient|guy|lady|mom|dad|person)"
-    r"|if you smoke|everyone who|every (?:'[^']+' )?\w+ i'?ve seen|worried well"
+    r"|if you(?:'ve| have)? smok\w*|everyone who|every (?:'[^']+' )?\w+ i'?ve seen|worried well"
     r"|\d+\s?(?:y/?o|yo|year[- ]old)|(?:room|bed|bay|cubicle)\s*\d+"
     r"|(?:the|this|a|some)\s+(?:guy|dude|lady|woman|man|kid|girl|boy|teen)\s+(?:who|in|from|with|that)"
     r"|(?:mr|mrs|mx|ms\.)\.?\s+['‘\"“]?[a-z]+"
     r"|(?:your|their|his|her) (?:[\d:.]+\s?(?:am|pm)?\s)?(?:appointments?|appts?)"
     r"|no-?shows?|missed appointments?|(?:ed|er|a&e|resus|triage|urgent care|emerg|casualty|waiting room)"
-    r"|call (?:bell|light)|birth plans?|(?:comes?|came|been|brought|rolled|walked|wheeled) in)\b",
+    r"|call (?:bell|light)|birth plans?|(?:comes?|came|been|brought|rolled|walk(?:s|ed)?|wheeled"
+    r"|stroll(?:s|ed)?|shows? up|showed up) in)\b",
     split=True,
 )
 # A person not yet known to be a patient: counts when nothing else is the target.
@@ -60,13 +61,17 @@ PERSON = Gated(
     r"(?i:\b(?:he|she)(?:['’](?:s|d|ll))?\b|\b(?:his|him)\b"
     r"|\b(?:someone|somebody|anyone|whoever)\s+(?:who|that|keeps|kept|[a-z]+s)\b)"
 )
+YOU = Gated(r"(?i)\b(?:you|you'?[dv]e|you'?re|your|u|ur)\b")
 CONTEMPT = Gated(
-    r"(?i)\b(?:lazy|stupid|dumb|idiots?|idiotic|morons?|moronic|clueless|pathetic|annoying|entitled(?! to)"
+    r"(?i)\b(?:lazy|stupid(?:er|est)?|dumb(?:er|est)?|manipulative|idiots?|idiotic|morons?|moronic|clueless|pathetic|annoying|entitled(?! to)"
     r"|ungrateful|demanding(?! (?:job|shift|role|work|day|week|specialty|field))|disgusting"
     r"|(?:so|is|was|'s|honestly|absolutely) gross|noncompliant|non-compliant"
     r"|(?<!feel )(?<!feels )(?<!feeling )(?<!felt )(?:hopeless|useless)|ridiculous|illiterate|ignorant"
     r"|(?:insane|crazy)(?!\s+(?:how|that|to|busy|good|amazing|strong|brave|resilient|lucky|fast|quick"
-    r"|grateful|proud|day|shift|week|night))|(?:is|are|'s|'re|drives? me|going|gone) nuts|whin(?:y|ing|ers?|es|ed)"
+    r"|grateful|proud|day|shift|week|night))|(?:is|are|'s|'re|drives? me|going|gone) nuts|whin(?:e|y|ing|ers?|es|ed)"
+    r"|(?:sick|tired) of (?:these|those|them|patients|people|parents|families)"
+    r"|blam(?:e|es|ed|ing) (?:me|us|the (?:nurses?|doctors?|staff))\b(?! for (?:the|our) (?:wait|delay))"
+    r"|(?:like|as) you were told|if you'?d (?:actually|just|only)"
     r"|complain(?:ers?|ing nonstop)|drama|dramatic|(?:he|she|they)(?:'s|'re| is| are) lying"
     r"|lying to (?:me|us)|liars?|excuses|can'?t follow|won'?t listen|never listen|refuse to listen"
     r"|eye ?rolls?|smh|ugh|ughh|ughhh|facepalm|rant|sigh|sighs|why do (?:patients|people|parents)"
@@ -97,7 +102,7 @@ CONTEMPT = Gated(
 )
 # Contempt in punctuation, repetition and emoji: "seriously?", "again ... again", an eye-roll.
 CONTEMPT_MARKS = Gated(
-    r"(?i:\b(?:seriously\?|again\?!|come on\.?$|every\.\s+single\.)|\bagain\b.{0,40}\bagain\b)"
+    r"(?i:\b(?:seriously\?|again\?!|come on\.?$|every\.\s+single\.)|\bagain\b(?! and again).{0,40}\bagain\b)"
     r"|[🙄🤡🤬😒]|🤦"
 )
 # Small signals of sarcasm, none enough alone: a scare-quoted complaint, a repeat visit,
@@ -106,7 +111,7 @@ SARCASM = Gated(
     r"(?i)(?<!\w)['‘\"“](?:[\w\s/]{0,20}\s)?\b(?:pain|fall|fell|allergic|allergy|forgot|lost"
     r"|emergency|sick|migraine|seizures?|can'?t|only had|always had|cough)\b[\w\s]{0,20}['’\"”](?!\w)"
     r"|\b(?:(?:second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th))\s+time|(?:\d+|two|three|four|five"
-    r"|six|several|multiple)\s+times)\s+(?:this|that|in (?:a|one)|today|tonight)\b"
+    r"|six|several|multiple)\s+times)\s+(?:this|that|in (?:a|one)|today|tonight|since)\b"
     r"|\bfor the \d+(?:st|nd|rd|th) time\b|,\s*again\b|\bsomehow (?:always|never|still|only)\b"
     r"|\bi (?:just |really )?love my job\b|\b(?:gotta|got to|don'?t you (?:just )?|just) love (?:it )?when\b"
     r"|(?:^|[.!?]\s+)love (?:it )?when\b|\bmy fav(?:ou?rite)? (?:part |thing )?(?:is )?when\b"
@@ -115,11 +120,12 @@ SARCASM = Gated(
     r"|sweetie|sweetheart|babes?|hun|mate|my guy|my dude|sir|ma'?am)\b"
     r"|\b(?:buddy|bud|champ|chief|pal|babes|mate|my guy|my dude|bro)\b(?=\s*(?:[.!?,]|$))"
     r"|\blol\b|\blmf?ao\b|\b(?:swears|swore|insists|insisted|claims|claimed)\s+(?:he|she|they)\b"
-    r"|\bsir,? (?:it is|it'?s|this is|please)\b|\b(?:yes|yeah),? you\b|\bwe see you\b"
+    r"|\bsir,? (?:it is|it'?s|this is|please|u|you|that'?s|th[ae]t|what|why|how)\b|\bjust saying\b"
+    r"|\ba grown (?:man|woman|adult)\b|\b(?:yes|yeah),? you\b|\bwe see you\b"
     r"|\byou know who you are\b|\bmaybe (?:just )?(?:don'?t|stop|try not)\b"
     r"|\bmaybe (?:the|your|their) \w+ (?:isn'?t|is not|wasn'?t) the problem\b"
     r"|\b(?:work|sick|doctor'?s) note\b|\bhangnails?\b|\bstubbed (?:a |his |her |their )?toe\b"
-    r"|[😤🤷🙃🫠🔫]",
+    r"|[😤🤷🙃🫠🔫💀]",
     split=True,
 )
 NOT_ABOUT_PATIENTS = Gated(
@@ -200,6 +206,8 @@ def _aimed_at_patient(doc: Document, sentence: tuple[int, int], *, whole: bool) 
         return False
     if _mentions(doc, PATIENT, start, end):
         return True
+    if doc.context.is_reply and _mentions(doc, YOU, start, end):
+        return True  # a reply's "you" is the person it answers
     if _mentions(doc, NOT_ABOUT_PATIENTS, window_start, end):
         return False
     return _mentions(doc, PATIENT, window_start, end) or _mentions(doc, PERSON, window_start, end)
