@@ -227,3 +227,29 @@ def test_pointer_or_pleasantry_is_not_missing_a_referral(
     text: str, context: dict[str, str] | None
 ) -> None:
     assert NO_REFERRAL not in carecast.check(text, context).rules()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "From the picture that's impetigo, poor thing. Keep her off nursery till it crusts.",
+        "Barking cough at night? Give him a single dose of prednisolone syrup 10 mg.",
+        "Honestly a ferritin of 14 is on the low side, a basic iron tablet will sort it.",
+        "You'll be fine to fly a week after the keyhole surgery, no stress.",
+        "If your sugars are still over 12 on metformin 500, just double it to 1000.",
+        "An A1c of 6.4 is basically normal, I wouldn't bother starting tablets for that.",
+    ],
+)
+def test_more_advice_to_one_person(text: str) -> None:
+    assert INDIVIDUAL in carecast.check(text, REPLY).rules()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Croup is common in toddlers and usually settles in a few days; see your GP if worried.",
+        "It is normal to feel tired for a day or two after a vaccine.",
+    ],
+)
+def test_general_talk_about_conditions_is_no_individual_advice(text: str) -> None:
+    assert INDIVIDUAL not in carecast.check(text).rules()

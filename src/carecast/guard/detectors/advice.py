@@ -44,7 +44,9 @@ CONDITION_NAME = (
     r"|hernia|depression|anxiety|adhd|ptsd|ocd|bipolar|insomnia|vertigo|gallstones?"
     r"|kidney stones?|ringworm|scabies|lice|thrush|yeast|mono|lyme|bells palsy|bell's palsy"
     r"|carpal tunnel|(?:tennis|golfer's) elbow|shin splints|cancer|tumou?r|cyst|hemorrhoids"
-    r"|pcos|menopause|pregnan\w+|dehydration|burnout)\b"
+    r"|pcos|menopause|pregnan\w+|dehydration|burnout|croup|impetigo|colic|hives|warts?|verrucas?"
+    r"|cold sores?|whiplash|frozen shoulder|chicken ?pox|hand,? foot and mouth|norovirus|hypothyroid\w*"
+    r"|hyperthyroid\w*|glandular fever|strep throat|pink eye|athlete'?s foot|jock itch|head lice)\b"
 )
 # "flu season", "cancer screening": a condition's name used for a service or an occasion.
 NOT_SERVICE = (
@@ -82,11 +84,14 @@ INDIVIDUAL = Gated(
     rf"{NOT_CONDITIONAL}\s+(?:needs?|will need|'ll need)\s+(?:an?\s+|some\s+|a course of\s+)?{MED}"
     rf"|\b(?:you|u)(?:'ll| can| could| will| should)\s+be\s+(?:off|able to (?:stop|come off|drop))\s+"
     rf"(?:(?:your|the|all|those)\s+)?(?:\w+\s+){{0,2}}?{MED}"
-    rf"|\b(?:take|try|start|give|give (?:him|her|them|it)|use|double|halve|up|pop|alternate)\s+(?:\w+\s+){{0,4}}?{DOSE}"
+    rf"|\b(?:take|try|start|give|give (?:him|her|them|it)|use|double|halve|up|pop|alternate)\s+(?:\w+\s+){{0,6}}?{DOSE}"
+    rf"|\b(?:you|u)(?:'ll| will| should|'d| would)?\s+be\s+(?:fine|ok(?:ay)?|good|safe|alright|grand)\s+to\s+"
+    rf"(?:go back|return|resume|fly|drive|exercise|train|play|stop|skip|come off|drink|lift|run)\b"
+    rf"|\bi wouldn'?t (?:bother (?:starting|taking|with|treating)|start(?:ing)? (?:you on|on)|treat(?:ing)? (?:that|it|this))"
     rf"|\b(?:stop|quit|skip|discontinue|come off|go off|ditch|wean off"
     rf"|don't take|do not take|double|halve|increase|decrease|reduce|drop|bump up|up|lower|raise|cut"
     rf"|cut down|cut back on|adjust|change){NOT_NEGATED}\s+(?:taking\s+)?your\s+(?:\w+\s+)?{MED}"
-    rf"|\b(?:drop|bump|up|bring|knock|titrate|lower|raise|increase|reduce|decrease|cut)\s+"
+    rf"|\b(?:drop|bump|up|bring|knock|titrate|lower|raise|increase|reduce|decrease|cut|double|halve)\s+"
     rf"(?:him|her|them|it|you|yourself|(?:the|your|his|her)\s+(?:\w+\s+)?(?:dose|dosage|{MED}))\s+"
     rf"(?:(?:back\s+)?(?:up|down)\s+)?to\s+{DOSE_OR_NUMBER}"
     rf"|\b(?:sounds|looks|seems)\s+(?:to me\s+)?like\s+(?:you(?:'ve| have)?\s+(?:got\s+)?|it'?s\s+|a\s+|an\s+)?"
@@ -168,9 +173,11 @@ IMPERATIVE = Gated(
     r"[^.!?\n]{0,80})"
 )
 DIAGNOSIS = Gated(
-    r"(?i:\b(?:that|this|it|that \w+|this \w+|your \w+(?: \w+)?|the \w+|a \w+ of \d+)(?<!\bif it)"
+    r"(?i:\b(?:that|this|it|that \w+|this \w+|your \w+(?: \w+)?|the \w+|an? \w+(?: \w+)? of \d+(?:\.\d+)?)"
+    r"(?<!\bif it)"
     r"(?<!\bif that)(?<!when it)(?:'s| is| are| sounds?| looks?"
     r"| will)\s+(?:almost certainly|definitely|probably|for sure|just|likely|clearly|classic|textbook"
+    r"|basically (?:normal|fine|nothing)|on the (?:low|high) side|borderline|(?:totally |perfectly )?normal"
     r"|nothing to worry about|nothing serious|totally (?:harmless|normal|fine)|harmless|broken|the problem"
     r"|the answer|an abscess|clear up|an? (?!(?:(?:really|very) )?(?:great|good|fair|lot|bit|question"
     r"|point)\b)[\w\-']+(?: [\w\-']+)?)\b[^.!?\n]{0,60}"
