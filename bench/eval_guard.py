@@ -32,8 +32,9 @@ SETS = {
         "guard_dev_voices.jsonl",
         "guard_dev_voices2.jsonl",
         "guard_dev_voices3.jsonl",
+        "guard_dev_holdout1.jsonl",
     ],
-    "holdout": ["guard_holdout.jsonl"],
+    "holdout": ["guard_holdout2.jsonl"],
 }
 PHI_TYPES = ("name", "date", "age", "location", "contact", "id", "url", "ip", "other")
 OTHER_RULES = tuple(r for r in RULES if not r.startswith("privacy."))
