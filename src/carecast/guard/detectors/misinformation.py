@@ -52,7 +52,7 @@ NATURAL = (
     r"|hydroxychloroquine|raw milk|cleanses?|enemas?|iodine|borax|kerosene|(?:raw|vegan|carnivore) diet"
     r"|berberine|moringa|neem|bitter leaf|scent leaf|ginger|honey|lemon water|warm water|leaf water"
     r"|\w+ leaf tea|\w+ root|seed oil|castor oil|magnesium|zinc|vitamin d|manuka|elderberr\w*"
-    r"|echinacea|arnica|\w+ syrup|zinc lozenges|oil pulling|grapeseed)"
+    r"|echinacea|arnica|zinc lozenges|oil pulling|grapeseed)"
 )
 INCURABLE = (
     r"(?:cancer|tumou?rs?|leukemia|diabetes|type 1|huntington'?s|multiple sclerosis|\bms\b|autism"
@@ -134,15 +134,17 @@ MYTHS: tuple[Myth, ...] = (
     ),
     _myth(
         "cures",
-        rf"\b{NATURAL}\b{GAP}\b{CURE}\b{GAP}\b{INCURABLE}|\b{INCURABLE}\b{GAP}\b(?:cured|reversed|gone|disappeared|healed)\b{GAP}\b(?:with|by|using|thanks to|after)\b{GAP}\b{NATURAL}"
-        rf"|\b{CURE}\b{GAP}\b{INCURABLE}\b{GAP}\b(?:with|by|using|thanks to|through|on)\b{GAP}\b{NATURAL}"
-        rf"|\b{NATURAL}\b{GAP}\bkept\b{GAP}\bout of (?:the )?hospital\b{GAP}\b{INCURABLE}"
-        rf"|\b{NATURAL}\b{GAP}\b(?:draws?|pulls?|sucks?)\b{GAP}\b{INCURABLE}\b[^.!?\n]{{0,20}}\bout\b"
-        rf"|\b{NATURAL}\b{GAP}\b(?:prevents?|stops?|blocks?|cures?|protects? (?:you )?(?:from|against))\b"
+        # one scan for the remedy, then what it is said to do: a remedy's name is costly to find
+        rf"\b{NATURAL}\b{GAP}\b(?:{CURE}\b{GAP}\b{INCURABLE}"
+        rf"|kept\b{GAP}\bout of (?:the )?hospital\b{GAP}\b{INCURABLE}"
+        rf"|(?:draws?|pulls?|sucks?)\b{GAP}\b{INCURABLE}\b[^.!?\n]{{0,20}}\bout\b"
+        rf"|(?:prevents?|stops?|blocks?|cures?|protects? (?:you )?(?:from|against))\b"
         rf"[^.!?\n]{{0,20}}\b(?:every|all|any)\b[^.!?\n]{{0,20}}\b(?:infections?|diseases?|illness\w*"
         rf"|virus(?:es)?|colds?|flus?|bugs?|germs|cancers?)\b"
-        rf"|\b{NATURAL}\b{GAP}\b(?:prevents?|stops?|protects? (?:you )?(?:from|against))\b{GAP}"
-        rf"\b(?:dengue|malaria|cholera|typhoid|ebola|polio|rabies|tetanus|zika|measles|covid|hiv)\b",
+        rf"|(?:prevents?|stops?|protects? (?:you )?(?:from|against))\b{GAP}"
+        rf"\b(?:dengue|malaria|cholera|typhoid|ebola|polio|rabies|tetanus|zika|measles|covid|hiv)\b)"
+        rf"|\b{INCURABLE}\b{GAP}\b(?:cured|reversed|gone|disappeared|healed)\b{GAP}\b(?:with|by|using|thanks to|after)\b{GAP}\b{NATURAL}"
+        rf"|\b{CURE}\b{GAP}\b{INCURABLE}\b{GAP}\b(?:with|by|using|thanks to|through|on)\b{GAP}\b{NATURAL}",
         "https://www.cancer.gov/about-cancer/treatment/cam",
     ),
     _myth(
