@@ -156,41 +156,6 @@ def test_events_and_roles_without_a_patient(text: str) -> None:
         # replies that confirm care
         ("Lovely to see you and Tom at the 12-week scan!", "see you and Tom at the", REPLY),
         ("Dev, you were the funniest patient on our ward, good luck at college!", "patient", REPLY),
-    ],
-)
-def test_deeds_roles_marks_and_confirmations(
-    text: str, part: str, context: dict[str, str] | None
-) -> None:
-    report = carecast.check(text, context)
-    assert covered(report, text, part, RULE), [(f.rule, f.text) for f in report.findings]
-
-
-@pytest.mark.parametrize(
-    ("text", "context"),
-    [
-        ("The president signed the bill capping insulin costs for people on Medicare.", None),
-        ("The mayor of Dubbo opened the new dialysis unit today.", None),
-        ("The guy who invented the stethoscope was too shy to listen to chests.", None),
-        ("The lady who runs the cafe by the station makes the best scones.", None),
-        ("The owner of the cafe next door donated coffee to the night shift.", None),
-        ("Olympic athletes get injured too: warm up before the parkrun.", None),
-        ("The local pharmacist can advise on hay fever tablets.", None),
-        ("Shout out to our star midwife for her 1000th delivery!", None),
-        ("Welcome our new nurse practitioner, Sam, to the team!", None),
-        ("Tattoo aftercare 101: keep it clean and moisturised.", None),
-        ("The sweetest tattoos are the ones with a story.", None),
-        ("I ran the numbers on our clinic's no-show rate: 12% this quarter.", None),
-        ("Please bring any questions about your dose up at your next visit.", REPLY),
-        ("Please don't share your medical records in the comments.", None),
-    ],
-)
-def test_not_deeds_roles_or_marks(text: str, context: dict[str, str] | None) -> None:
-    assert RULE not in carecast.check(text, context).rules()
-
-
-@pytest.mark.parametrize(
-    ("text", "part", "context"),
-    [
         ("lovely to see u at ur physio session today!! 💪", "see u at ur physio session", REPLY),
         (
             "It was an honour looking after your grandad last week 💙",
@@ -220,7 +185,7 @@ def test_not_deeds_roles_or_marks(text: str, context: dict[str, str] | None) -> 
         ),
     ],
 )
-def test_confirmations_and_famous_roles(
+def test_deeds_roles_marks_and_confirmations(
     text: str, part: str, context: dict[str, str] | None
 ) -> None:
     report = carecast.check(text, context)
@@ -230,12 +195,26 @@ def test_confirmations_and_famous_roles(
 @pytest.mark.parametrize(
     ("text", "context"),
     [
+        ("The president signed the bill capping insulin costs for people on Medicare.", None),
+        ("The mayor of Dubbo opened the new dialysis unit today.", None),
+        ("The guy who invented the stethoscope was too shy to listen to chests.", None),
+        ("The lady who runs the cafe by the station makes the best scones.", None),
+        ("The owner of the cafe next door donated coffee to the night shift.", None),
+        ("Olympic athletes get injured too: warm up before the parkrun.", None),
+        ("The local pharmacist can advise on hay fever tablets.", None),
+        ("Shout out to our star midwife for her 1000th delivery!", None),
+        ("Welcome our new nurse practitioner, Sam, to the team!", None),
+        ("Tattoo aftercare 101: keep it clean and moisturised.", None),
+        ("The sweetest tattoos are the ones with a story.", None),
+        ("I ran the numbers on our clinic's no-show rate: 12% this quarter.", None),
+        ("Please bring any questions about your dose up at your next visit.", REPLY),
+        ("Please don't share your medical records in the comments.", None),
         ("Looking after your mental health matters too: take the breaks you're owed.", None),
         ("See you at the health fair on Saturday!", REPLY),
         ("The head coach of the Buckeyes spoke at our heart health fundraiser.", None),
     ],
 )
-def test_no_confirmation_without_a_patient(text: str, context: dict[str, str] | None) -> None:
+def test_not_deeds_roles_or_marks(text: str, context: dict[str, str] | None) -> None:
     assert RULE not in carecast.check(text, context).rules()
 
 
