@@ -378,7 +378,7 @@ class PatientLocation(Detector):
     @staticmethod
     def _word_before_patient(doc: Document, start: int, end: int, name: str) -> bool:
         """An everyday word opening a sentence before "patient": "🥰 Best patient ever."."""
-        before = doc.text[:start].rstrip()
+        before = doc.text[max(0, start - 40) : start].rstrip()
         opens = not before or not (before[-1].isalnum() or before[-1] in ",;:-'’")
         if name not in lexicons.load("common_words") or not opens:
             return False
