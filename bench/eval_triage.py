@@ -12,7 +12,6 @@ training data: the nearest thing to messages from outside the team.
 
 from __future__ import annotations
 
-import json
 import re
 import sys
 from collections import Counter
@@ -26,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from carecast.triage import CATEGORIES, classify  # noqa: E402
-from carecast.triage.dataset import is_dev, load_messages  # noqa: E402
+from carecast.triage.dataset import is_dev, load_file, load_messages  # noqa: E402
 
 DATA = ROOT / "data" / "triage"
 BLIND = ROOT / "tests" / "data" / "triage_blind.jsonl"
@@ -65,14 +64,6 @@ def summary(truth: list[str], guess: list[str]) -> tuple[float, float, dict[str,
     per = f1_per_category(truth, guess)
     accuracy = sum(t == g for t, g in zip(truth, guess, strict=True)) / len(truth)
     return accuracy, sum(per.values()) / len(per), per
-
-
-def load_blind() -> list[dict[str, Any]]:
-    """Messages written apart from the training data, by someone who never saw it."""
-    if not BLIND.exists():
-        return []
-    lines = BLIND.read_text(encoding="utf-8").splitlines()
-    return [json.loads(line) for line in lines if line.strip()]
 
 
 def report(console: Console, title: str, messages: list[dict[str, Any]]) -> None:
@@ -124,10 +115,9 @@ def main() -> int:
     console = Console(highlight=False)
     dev = [m for m in load_messages(DATA) if is_dev(m["id"])]
     report(console, "held-out messages", dev)
-    blind = load_blind()
-    if blind:
+    if BLIND.exists():  # written apart from the training data, by someone who never saw it
         console.print()
-        report(console, "messages written blind (tests/data/triage_blind.jsonl)", blind)
+        report(console, "messages written blind (tests/data/triage_blind.jsonl)", load_file(BLIND))
     return 0
 
 

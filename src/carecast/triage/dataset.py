@@ -11,11 +11,17 @@ from typing import Any
 DEV_SHARE = 5  # one message in five, chosen by a hash of its id, is held out
 
 
+def load_file(path: Path) -> list[dict[str, Any]]:
+    """The messages of one JSON Lines file, in line order; blank lines are skipped."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
 def load_messages(folder: Path) -> list[dict[str, Any]]:
     """Every message in the folder's ``*.jsonl`` files, in file then line order."""
     rows: list[dict[str, Any]] = []
     for path in sorted(folder.glob("*.jsonl")):
-        rows.extend(json.loads(line) for line in path.read_text().splitlines() if line.strip())
+        rows.extend(load_file(path))
     return rows
 
 
