@@ -234,8 +234,6 @@ MYTHS: tuple[Myth, ...] = (
         rf"{GAP}\b(?:colds?|flu|influenza|viral|virus(?:es)?|sore throats?|coughs?)\b",
         "https://www.cdc.gov/antibiotic-use/",
     ),
-)
-MORE_MYTHS: tuple[Myth, ...] = (
     _myth(
         "cancer screening",
         rf"\b(?:mammograms?|biops(?:y|ies))\b{GAP}\b(?:spread\w*|cause\w*|releas\w*|seed\w*)\b{GAP}"
@@ -326,7 +324,7 @@ class MisinformationClaim(Detector):
     source = "AMA Opinion 1.2.12; FSMB 2021: do not spread health misinformation"
 
     def detect(self, doc: Document) -> Iterator[Finding]:
-        for myth in (*MYTHS, *MORE_MYTHS):
+        for myth in MYTHS:
             for m in myth.pattern.finditer(doc):
                 if self._denied(doc, m, myth):
                     continue
